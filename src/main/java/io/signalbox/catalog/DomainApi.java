@@ -1,0 +1,68 @@
+package io.signalbox.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.signalbox.catalog.CatalogViews.DomainSummary;
+import io.signalbox.catalog.CatalogViews.DomainView;
+import io.signalbox.catalog.DomainService.DomainDraft;
+import io.signalbox.catalog.DomainService.Registration;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Domains as JSON: list, read, and register or update one with {@code PUT /api/domains/{key}}. */
+@Path("/api/domains")
+@Produces(MediaType.APPLICATION_JSON)
+public class DomainApi {
+
+    @Inject
+    DomainService domains;
+
+    @Inject
+    CatalogQueries queries;
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DomainRequest(
+            String name, String description, String businessOwner, String technicalContact, Integer lockVersion) {}
+
+    @GET
+    public List<DomainSummary> list() {
+        return queries.domainSummaries();
+    }
+
+    @GET
+    @Path("/{key}")
+    public DomainView domain(@PathParam("key") String key) {
+        return queries.domain(key);
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@PathParam("key") String key, DomainRequest request) {
+        if (request == null) {
+            request = new DomainRequest(null, null, null, null, null);
+        }
+        Registration registration = domains.register(
+                key,
+                new DomainDraft(
+                        request.name(),
+                        request.description(),
+                        request.businessOwner(),
+                        request.technicalContact(),
+                        request.lockVersion()));
+        DomainView view = queries.domain(key);
+        return registration.created()
+                ? Response.created(URI.create("/api/domains/" + key))
+                        .entity(view)
+                        .build()
+                : Response.ok(view).build();
+    }
+}

@@ -1,0 +1,45 @@
+package io.signalbox.catalog;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.signalbox.web.ProblemException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Turns the database's refusals of concurrent writes into 409 answers instead of 500s. */
+final class Persistence {
+
+    private Persistence() {}
+
+    /**
+     * Flushes now, inside the service's transaction, so that a lost optimistic-lock race or a unique key taken by a
+     * concurrent writer surfaces here, where it can be answered with 409.
+     */
+    static void flushOrConflict(String detail, String field) {
+        writeOrConflict(() -> Panache.getEntityManager().flush(), detail, field);
+    }
+
+    /** Runs a write (an identity insert happens at persist time) and answers a concurrent-write refusal with 409. */
+    static void writeOrConflict(Runnable write, String detail, String field) {
+        try {
+            write.run();
+        } catch (PersistenceException e) {
+            if (isConcurrentWrite(e)) {
+                throw ProblemException.conflict(detail, field);
+            }
+            throw e;
+        }
+    }
+
+    static boolean isConcurrentWrite(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException
+                    || t instanceof StaleStateException
+                    || t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

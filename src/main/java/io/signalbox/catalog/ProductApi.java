@@ -1,0 +1,88 @@
+package io.signalbox.catalog;
+
+import io.signalbox.catalog.CatalogViews.ProductSummary;
+import io.signalbox.catalog.CatalogViews.ProductView;
+import io.signalbox.catalog.CatalogViews.VersionSummary;
+import io.signalbox.catalog.CatalogViews.VersionView;
+import io.signalbox.catalog.PublicationService.Publication;
+import io.signalbox.catalog.descriptor.DescriptorFormat;
+import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.catalog.descriptor.ProductDescriptor;
+import io.signalbox.web.RequestBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The catalog's JSON API. Publishing is one request: {@code curl --data-binary @product.yaml .../api/products}.
+ */
+@Path("/api/products")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductApi {
+
+    @Inject
+    PublicationService publications;
+
+    @Inject
+    CatalogQueries queries;
+
+    @ConfigProperty(name = "signalbox.descriptor.max-bytes")
+    int maxDescriptorBytes;
+
+    public record PublicationAnswer(String key, String version, boolean created, String url, String api) {}
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        byte[] bytes = RequestBodies.readAtMost(body, maxDescriptorBytes);
+        ProductDescriptor descriptor = DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(contentType));
+        Publication publication = publications.publish(descriptor, "api");
+        PublicationAnswer answer = new PublicationAnswer(
+                publication.product().key,
+                publication.version().version,
+                publication.created(),
+                "/products/" + publication.product().key,
+                "/api/products/" + publication.product().key + "/versions/" + publication.version().version);
+        if (!publication.created()) {
+            return Response.ok(answer).build();
+        }
+        return Response.created(URI.create(answer.api())).entity(answer).build();
+    }
+
+    @GET
+    public List<ProductSummary> list(@QueryParam("domain") String domain) {
+        return queries.products(Optional.ofNullable(domain).filter(d -> !d.isBlank()));
+    }
+
+    @GET
+    @Path("/{key}")
+    public ProductView product(@PathParam("key") String key) {
+        return queries.product(key, Optional.empty());
+    }
+
+    @GET
+    @Path("/{key}/versions")
+    public List<VersionSummary> versions(@PathParam("key") String key) {
+        return queries.product(key, Optional.empty()).versions();
+    }
+
+    @GET
+    @Path("/{key}/versions/{version}")
+    public VersionView version(@PathParam("key") String key, @PathParam("version") String version) {
+        return queries.product(key, Optional.of(version)).version();
+    }
+}

@@ -1,0 +1,180 @@
+package io.signalbox.catalog;
+
+import io.signalbox.catalog.descriptor.ProductDescriptor;
+import io.signalbox.catalog.descriptor.ProductDescriptor.ColumnSpec;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishes data products: each publication becomes a new immutable version, in one transaction, or nothing is
+ * written at all.
+ */
+@ApplicationScoped
+public class PublicationService {
+
+    @Inject
+    Clock clock;
+
+    /** What a publication did: {@code created} is false when the same version was already published identically. */
+    public record Publication(DataProduct product, ProductVersion version, boolean created) {}
+
+    @Transactional
+    public Publication publish(ProductDescriptor descriptor, String publishedBy) {
+        Domain domain = Domain.findByKey(descriptor.domainKey())
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "The descriptor is not valid",
+                        List.of(new FieldProblem(
+                                "product.domain",
+                                "no domain '" + descriptor.domainKey() + "' is registered; known domains: "
+                                        + String.join(
+                                                ", ",
+                                                Domain.listByKey().stream()
+                                                        .map(d -> d.key)
+                                                        .toList())))));
+        Instant now = clock.instant();
+        Optional<DataProduct> existing = DataProduct.findByExternalId(domain, descriptor.externalId())
+                .or(() -> DataProduct.findByKey(descriptor.productKey()));
+        if (existing.isPresent()) {
+            return publishNextVersion(existing.get(), descriptor, publishedBy, now);
+        }
+        DataProduct product = new DataProduct();
+        product.key = descriptor.productKey();
+        product.domain = domain;
+        product.slug = descriptor.slug();
+        product.externalId = descriptor.externalId();
+        product.status = descriptor.status();
+        product.createdAt = now;
+        product.updatedAt = now;
+        Persistence.writeOrConflict(
+                product::persist,
+                "data product " + product.key + " was published by someone else at the same time; "
+                        + "publish again to add your version",
+                "product.id");
+        ProductVersion version = newVersion(product, descriptor, publishedBy, now);
+        product.currentVersion = version;
+        Persistence.flushOrConflict(
+                "data product " + product.key + " was published at the same time; try again", "product.version");
+        return new Publication(product, version, true);
+    }
+
+    private Publication publishNextVersion(
+            DataProduct product, ProductDescriptor descriptor, String publishedBy, Instant now) {
+        if (!product.externalId.equals(descriptor.externalId())) {
+            throw ProblemException.conflict(
+                    "the key " + product.key + " already belongs to the data product with id " + product.externalId
+                            + "; keep that id to publish a new version, or choose another slug",
+                    "product.id");
+        }
+        if (!product.key.equals(descriptor.productKey())) {
+            // The external id is the identity; a changed name or slug does not move the product to a new key.
+            refuseMovedSlug(product, descriptor);
+        }
+        String versionText = descriptor.version().toString();
+        Optional<ProductVersion> sameNumber = ProductVersion.find(product, versionText);
+        if (sameNumber.isPresent()) {
+            if (sameNumber.get().contentHash.equals(descriptor.contentHash())) {
+                return new Publication(product, sameNumber.get(), false);
+            }
+            throw ProblemException.conflict(
+                    "version " + versionText + " of " + product.key
+                            + " is already published with different content; published versions never change, "
+                            + "so give this publication a new version number",
+                    "product.version");
+        }
+        SemanticVersion latest = product.currentVersion.semanticVersion();
+        if (descriptor.version().compareTo(latest) <= 0) {
+            throw ProblemException.unprocessable(
+                    "The descriptor is not valid",
+                    List.of(new FieldProblem(
+                            "product.version",
+                            versionText + " is not newer than the latest published version " + latest
+                                    + "; use a higher version number")));
+        }
+        ProductVersion version = newVersion(product, descriptor, publishedBy, now);
+        product.currentVersion = version;
+        product.status = descriptor.status();
+        product.updatedAt = now;
+        Persistence.flushOrConflict(
+                "another version of " + product.key + " was published at the same time; "
+                        + "check the product's versions and publish again",
+                "product.version");
+        return new Publication(product, version, true);
+    }
+
+    private static void refuseMovedSlug(DataProduct product, ProductDescriptor descriptor) {
+        throw ProblemException.unprocessable(
+                "The descriptor is not valid",
+                List.of(new FieldProblem(
+                        "product.customProperties",
+                        "this product (id " + product.externalId + ") is published as " + product.key
+                                + "; its key cannot change to " + descriptor.productKey()
+                                + ": set the slug custom property to '" + product.slug + "'")));
+    }
+
+    private static ProductVersion newVersion(
+            DataProduct product, ProductDescriptor descriptor, String publishedBy, Instant now) {
+        ProductVersion version = new ProductVersion();
+        version.product = product;
+        version.version = descriptor.version().toString();
+        version.major = descriptor.version().major();
+        version.minor = descriptor.version().minor();
+        version.patch = descriptor.version().patch();
+        version.title = descriptor.title();
+        version.purpose = descriptor.purpose();
+        version.limitations = descriptor.limitations();
+        version.usage = descriptor.usage();
+        version.declaredStatus = descriptor.status();
+        version.classification = descriptor.classification();
+        version.ownerName = descriptor.ownerName();
+        version.ownerEmail = descriptor.ownerEmail();
+        version.teamName = descriptor.teamName();
+        version.team = new ArrayList<>(descriptor.team());
+        version.support = new ArrayList<>(descriptor.support());
+        version.tags = new ArrayList<>(descriptor.tags());
+        version.outputPorts = new ArrayList<>(descriptor.outputPorts());
+        version.inputPorts = new ArrayList<>(descriptor.inputPorts());
+        version.consumers = new ArrayList<>(descriptor.consumers());
+        version.lifecycleMapping = new ArrayList<>(descriptor.lifecycleMapping());
+        version.slaFreshness = descriptor.slaFreshness();
+        version.slaAvailability = descriptor.slaAvailability();
+        version.sla = new ArrayList<>(descriptor.sla());
+        version.changelog = descriptor.changelog();
+        version.contentHash = descriptor.contentHash();
+        version.descriptor = descriptor.text();
+        version.descriptorFormat = descriptor.format().label();
+        version.publishedAt = now;
+        version.publishedBy = publishedBy;
+        int position = 0;
+        for (ColumnSpec spec : descriptor.columns()) {
+            SchemaColumn column = new SchemaColumn();
+            column.version = version;
+            column.position = position++;
+            column.objectName = spec.objectName();
+            column.name = spec.name();
+            column.logicalType = spec.logicalType();
+            column.physicalType = spec.physicalType();
+            column.description = spec.description();
+            column.required = spec.required();
+            column.primaryKey = spec.primaryKey();
+            column.classification = spec.classification();
+            column.pii = spec.pii();
+            column.accessNote = spec.accessNote();
+            column.canonicalAttribute = spec.canonicalAttribute();
+            column.tags = new ArrayList<>(spec.tags());
+            version.columns.add(column);
+        }
+        Persistence.writeOrConflict(
+                version::persist,
+                "version " + version.version + " of " + product.key + " was published at the same time",
+                "product.version");
+        return version;
+    }
+}

@@ -1,0 +1,561 @@
+package io.signalbox.catalog.descriptor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.signalbox.catalog.Classification;
+import io.signalbox.catalog.LifecycleStatus;
+import io.signalbox.catalog.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.ProductParts.InputPort;
+import io.signalbox.catalog.ProductParts.LifecycleMapping;
+import io.signalbox.catalog.ProductParts.OutputPort;
+import io.signalbox.catalog.ProductParts.SlaProperty;
+import io.signalbox.catalog.ProductParts.SupportChannel;
+import io.signalbox.catalog.ProductParts.TeamMember;
+import io.signalbox.catalog.SemanticVersion;
+import io.signalbox.catalog.descriptor.DescriptorNode.DescriptorValue;
+import io.signalbox.catalog.descriptor.ProductDescriptor.ColumnSpec;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an ODPS data product and its ODCS v3 contracts into a {@link ProductDescriptor}: the anti-corruption layer
+ * between the ecosystem's standards and the catalog. docs/descriptor.md lists what is read, kept and refused.
+ */
+public final class DescriptorReader {
+
+    public static final Pattern DOMAIN_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    public static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,62}");
+    public static final Pattern PRODUCT_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}\\.[a-z][a-z0-9-]{1,62}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    private static final Pattern ODPS_VERSION = Pattern.compile("v?(0\\.9|1\\.\\d+)\\.\\d+");
+    private static final Pattern ODCS_VERSION = Pattern.compile("v?3\\.\\d+\\.\\d+");
+    private static final Pattern CANONICAL_ATTRIBUTE = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}\\.[a-z][a-z0-9_]{0,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,255}");
+    private static final Set<String> OWNER_ROLES = Set.of("owner", "productowner", "dataowner", "product owner");
+    private static final Set<String> LOGICAL_TYPES =
+            Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
+    private static final Map<String, String> PORT_KINDS = Map.of(
+            "table", "table", "tables", "table", "view", "view", "topic", "topic", "stream", "topic", "api", "api",
+            "rest", "api", "file", "file", "files", "file", "dataset", "table");
+    private static final Set<String> FRESHNESS_PROPERTIES = Set.of("freshness", "latency", "frequency");
+    private static final int MAX_COLUMNS = 2000;
+
+    private static final ObjectMapper CANONICAL_JSON =
+            new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private DescriptorReader() {}
+
+    /** Parses and reads a request body; refuses with every problem found at once. */
+    public static ProductDescriptor read(byte[] body, DescriptorFormat format) {
+        List<Map<String, Object>> documents = DescriptorParser.parse(body, format);
+        return read(documents, new String(body, StandardCharsets.UTF_8), format);
+    }
+
+    static ProductDescriptor read(List<Map<String, Object>> documents, String text, DescriptorFormat format) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DescriptorNode product = null;
+        List<DescriptorNode> contracts = new ArrayList<>();
+        int contractIndex = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            Map<String, Object> document = documents.get(i);
+            Object kind = document.get("kind");
+            if ("DataProduct".equals(kind)) {
+                if (product != null) {
+                    problems.add(new FieldProblem(
+                            "documents[" + i + "].kind",
+                            "a publication holds one DataProduct; publish the second product on its own"));
+                } else {
+                    product = new DescriptorNode(document, "product", problems);
+                }
+            } else if ("DataContract".equals(kind)) {
+                contracts.add(new DescriptorNode(document, "contracts[" + contractIndex++ + "]", problems));
+            } else {
+                problems.add(new FieldProblem(
+                        "documents[" + i + "].kind",
+                        kind == null
+                                ? "is required: DataProduct (ODPS) or DataContract (ODCS v3)"
+                                : "'" + DescriptorNode.shorten(String.valueOf(kind))
+                                        + "' is not read here: use DataProduct (ODPS) or DataContract (ODCS v3)"));
+            }
+        }
+        if (product == null) {
+            if (problems.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "documents",
+                        "hold no DataProduct: a publication needs one ODPS document with kind: DataProduct"));
+            }
+            throw ProblemException.unprocessable("The descriptor is not valid", problems);
+        }
+        ProductDescriptor descriptor = readProduct(product, contracts, problems, documents, text, format);
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The descriptor is not valid", problems);
+        }
+        return descriptor;
+    }
+
+    private static ProductDescriptor readProduct(
+            DescriptorNode product,
+            List<DescriptorNode> contracts,
+            List<FieldProblem> problems,
+            List<Map<String, Object>> documents,
+            String text,
+            DescriptorFormat format) {
+        product.matching(
+                "apiVersion", ODPS_VERSION, "is not an ODPS version Signalbox reads: use v0.9.x or v1.x.x", true, 20);
+        String externalId = product.matching(
+                "id", EXTERNAL_ID, "must be letters, digits and . _ : - (an ODPS UUID fits)", true, 200);
+        String title = product.requiredText("name", 200);
+        String domainKey = product.matching(
+                "domain",
+                DOMAIN_KEY,
+                "is not a domain key: lowercase letters, digits and hyphens, e.g. network",
+                true,
+                40);
+        LifecycleStatus status = readStatus(product);
+        SemanticVersion version = readVersion(product, "version");
+
+        String purpose = null;
+        String limitations = null;
+        String usage = null;
+        Optional<DescriptorNode> description = product.object("description", true);
+        if (description.isPresent()) {
+            purpose = description.get().requiredText("purpose", 20_000);
+            limitations = description.get().text("limitations", 20_000);
+            usage = description.get().text("usage", 20_000);
+        }
+        List<String> tags = product.texts("tags", 30, 50).stream()
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+
+        Map<String, DescriptorValue> custom = product.customProperties();
+        String slug = readSlug(product, custom, title);
+        Classification declaredClassification = custom.containsKey("classification")
+                ? classification(custom.get("classification").asFields(), "value")
+                : null;
+        List<DeclaredConsumer> consumers = readConsumers(custom.get("consumers"));
+        String changelog = custom.containsKey("changelog")
+                ? custom.get("changelog").asFields().text("value", 20_000)
+                : null;
+
+        Team team = readTeam(product);
+        List<SupportChannel> support = readSupport(product);
+        List<OutputPort> outputPorts = readOutputPorts(product);
+        List<InputPort> inputPorts = readInputPorts(product);
+
+        Set<String> referencedContracts = outputPorts.stream()
+                .map(OutputPort::contractId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<ColumnSpec> columns = new ArrayList<>();
+        List<SlaProperty> sla = new ArrayList<>();
+        List<LifecycleMapping> lifecycleMapping = new ArrayList<>(readLifecycleMapping(custom.get("lifecycleMapping")));
+        for (DescriptorNode contract : contracts) {
+            readContract(contract, referencedContracts, columns, sla, lifecycleMapping);
+            if (team.members.isEmpty()) {
+                team = readTeam(contract);
+            }
+        }
+        if (columns.size() > MAX_COLUMNS) {
+            problems.add(new FieldProblem(
+                    "contracts", "declare " + columns.size() + " columns; at most " + MAX_COLUMNS + " are accepted"));
+        }
+        if (team.owner == null && !problems.stream().anyMatch(p -> p.field().startsWith("product.team"))) {
+            problems.add(new FieldProblem(
+                    "product.team.members",
+                    "name the accountable owner: one member needs role: owner and an e-mail address as username"));
+        }
+        Classification classification = declaredClassification != null
+                ? declaredClassification
+                : columns.stream()
+                        .map(ColumnSpec::classification)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null);
+
+        return new ProductDescriptor(
+                domainKey,
+                slug,
+                externalId,
+                title,
+                version,
+                status,
+                purpose,
+                limitations,
+                usage,
+                tags,
+                classification,
+                team.owner == null ? null : team.owner.name(),
+                team.owner == null ? null : team.owner.username(),
+                team.name,
+                team.members,
+                support,
+                outputPorts,
+                inputPorts,
+                consumers,
+                lifecycleMapping,
+                slaValue(sla, FRESHNESS_PROPERTIES),
+                slaValue(sla, Set.of("availability", "uptime")),
+                sla,
+                changelog,
+                columns,
+                contentHash(documents),
+                text,
+                format);
+    }
+
+    private static LifecycleStatus readStatus(DescriptorNode product) {
+        String status = product.requiredText("status", 20);
+        if (status == null) {
+            return null;
+        }
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "proposed", "draft" -> LifecycleStatus.DRAFT;
+            case "active", "published" -> LifecycleStatus.PUBLISHED;
+            case "deprecated" -> LifecycleStatus.DEPRECATED;
+            case "retired" -> LifecycleStatus.RETIRED;
+            default -> {
+                product.problem(
+                        "status",
+                        "'" + DescriptorNode.shorten(status)
+                                + "' is not an ODPS status: use proposed, draft, active, deprecated or retired");
+                yield null;
+            }
+        };
+    }
+
+    private static SemanticVersion readVersion(DescriptorNode node, String key) {
+        Object raw = node.raw(key);
+        if (raw instanceof Number) {
+            node.problem(key, "must be a semantic version in quotes, such as \"1.0.0\", not the number " + raw);
+            return null;
+        }
+        String text = node.requiredText(key, 64);
+        if (text == null) {
+            return null;
+        }
+        Optional<SemanticVersion> version = SemanticVersion.parse(text);
+        if (version.isEmpty()) {
+            node.problem(
+                    key,
+                    "'" + DescriptorNode.shorten(text)
+                            + "' is not a semantic version: use MAJOR.MINOR.PATCH, such as 1.4.0");
+        }
+        return version.orElse(null);
+    }
+
+    private static String readSlug(DescriptorNode product, Map<String, DescriptorValue> custom, String title) {
+        if (custom.containsKey("slug")) {
+            DescriptorNode value = custom.get("slug").asFields();
+            return value.matching(
+                    "value",
+                    SLUG,
+                    "is not a product slug: lowercase letters, digits and hyphens, 2 to 63 characters, starting with a letter",
+                    true,
+                    63);
+        }
+        if (title == null) {
+            return null;
+        }
+        String derived =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (derived.length() > 63) {
+            derived = derived.substring(0, 63).replaceAll("-+$", "");
+        }
+        if (!SLUG.matcher(derived).matches()) {
+            product.problem(
+                    "customProperties",
+                    "set a 'slug' custom property: the name '" + DescriptorNode.shorten(title)
+                            + "' gives no usable product key (lowercase letters, digits and hyphens, starting with a letter)");
+            return null;
+        }
+        return derived;
+    }
+
+    private record Team(String name, List<TeamMember> members, TeamMember owner) {}
+
+    /** ODPS writes the team as an object with members; ODCS v3.0 as a plain list. Both are read. */
+    private static Team readTeam(DescriptorNode document) {
+        Object raw = document.raw("team");
+        String teamName = null;
+        List<DescriptorNode> memberNodes = List.of();
+        if (raw instanceof List) {
+            memberNodes = document.objects("team", false, 200);
+        } else if (raw != null) {
+            Optional<DescriptorNode> team = document.object("team", false);
+            if (team.isPresent()) {
+                teamName = team.get().text("name", 200);
+                memberNodes = team.get().objects("members", false, 200);
+            }
+        }
+        List<TeamMember> members = new ArrayList<>();
+        TeamMember owner = null;
+        for (DescriptorNode node : memberNodes) {
+            String username = node.requiredText("username", 320);
+            String name = node.text("name", 200);
+            String role = node.text("role", 100);
+            TeamMember member = new TeamMember(username, name, role);
+            members.add(member);
+            if (owner == null && role != null && OWNER_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+                if (username != null && !EMAIL.matcher(username).matches()) {
+                    node.problem(
+                            "username", "the owner's username must be an e-mail address, so consumers can reach them");
+                } else {
+                    owner = member;
+                }
+            }
+        }
+        return new Team(teamName, members, owner);
+    }
+
+    private static List<SupportChannel> readSupport(DescriptorNode product) {
+        List<SupportChannel> channels = new ArrayList<>();
+        for (DescriptorNode node : product.objects("support", false, 20)) {
+            String channel = node.requiredText("channel", 200);
+            String url = safeUrl(node, "url", true);
+            channels.add(new SupportChannel(channel, url, node.text("tool", 40), node.text("scope", 40)));
+        }
+        return channels;
+    }
+
+    /** Links end up on pages: only web and mail links are accepted, never javascript: or data:. */
+    private static String safeUrl(DescriptorNode node, String key, boolean required) {
+        String url = required ? node.requiredText(key, 2000) : node.text(key, 2000);
+        if (url == null) {
+            return null;
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:"))) {
+            node.problem(key, "'" + DescriptorNode.shorten(url) + "' must be an https://, http:// or mailto: link");
+            return null;
+        }
+        return url;
+    }
+
+    private static List<OutputPort> readOutputPorts(DescriptorNode product) {
+        List<OutputPort> ports = new ArrayList<>();
+        for (DescriptorNode node : product.objects("outputPorts", true, 50)) {
+            String type = node.text("type", 40);
+            String kind = null;
+            if (type != null) {
+                kind = PORT_KINDS.get(type.toLowerCase(Locale.ROOT));
+                if (kind == null) {
+                    node.problem(
+                            "type",
+                            "'" + DescriptorNode.shorten(type)
+                                    + "' is not a port kind Signalbox knows: use table, view, topic, api or file");
+                }
+            }
+            Map<String, DescriptorValue> custom = node.customProperties();
+            String location = custom.containsKey("location")
+                    ? custom.get("location").asFields().text("value", 500)
+                    : null;
+            ports.add(new OutputPort(
+                    node.requiredText("name", 200),
+                    node.text("description", 2000),
+                    kind,
+                    node.scalarText("version", 64),
+                    node.matching("contractId", EXTERNAL_ID, "must be letters, digits and . _ : -", false, 200),
+                    location));
+        }
+        return ports;
+    }
+
+    private static List<InputPort> readInputPorts(DescriptorNode product) {
+        List<InputPort> ports = new ArrayList<>();
+        for (DescriptorNode node : product.objects("inputPorts", false, 50)) {
+            Map<String, DescriptorValue> custom = node.customProperties();
+            String source = custom.containsKey("sourceProduct")
+                    ? custom.get("sourceProduct")
+                            .asFields()
+                            .matching(
+                                    "value",
+                                    PRODUCT_KEY,
+                                    "is not a product key such as network.service-inventory",
+                                    false,
+                                    104)
+                    : null;
+            ports.add(new InputPort(
+                    node.requiredText("name", 200),
+                    node.scalarText("version", 64),
+                    node.text("contractId", 200),
+                    source));
+        }
+        return ports;
+    }
+
+    private static List<DeclaredConsumer> readConsumers(DescriptorValue value) {
+        List<DeclaredConsumer> consumers = new ArrayList<>();
+        if (value == null) {
+            return consumers;
+        }
+        for (DescriptorNode node : value.asFields().objects("value", false, 200)) {
+            consumers.add(new DeclaredConsumer(
+                    node.requiredText("team", 200),
+                    node.matching("domain", DOMAIN_KEY, "is not a domain key such as billing", false, 40),
+                    node.requiredText("purpose", 2000),
+                    node.text("contact", 320)));
+        }
+        return consumers;
+    }
+
+    private static List<LifecycleMapping> readLifecycleMapping(DescriptorValue value) {
+        List<LifecycleMapping> mapping = new ArrayList<>();
+        if (value == null) {
+            return mapping;
+        }
+        for (DescriptorNode node : value.asFields().objects("value", false, 100)) {
+            mapping.add(new LifecycleMapping(node.requiredText("internal", 100), node.requiredText("canonical", 100)));
+        }
+        return mapping;
+    }
+
+    private static void readContract(
+            DescriptorNode contract,
+            Set<String> referencedContracts,
+            List<ColumnSpec> columns,
+            List<SlaProperty> sla,
+            List<LifecycleMapping> lifecycleMapping) {
+        if (contract.has("dataset")) {
+            contract.problem(
+                    "dataset", "is ODCS v2; Signalbox reads ODCS v3: move the tables to schema[] with properties[]");
+        }
+        contract.matching("apiVersion", ODCS_VERSION, "is not an ODCS version Signalbox reads: use v3.x.x", true, 20);
+        String id = contract.matching("id", EXTERNAL_ID, "must be letters, digits and . _ : -", true, 200);
+        if (id != null && !referencedContracts.contains(id)) {
+            contract.problem(
+                    "id",
+                    "'" + id + "' is not referenced by any product.outputPorts[].contractId: "
+                            + "link the contract to the output port it describes");
+        }
+        Set<String> objectNames = new HashSet<>();
+        for (DescriptorNode object : contract.objects("schema", false, 100)) {
+            String objectName = object.requiredText("name", 128);
+            if (objectName != null && !objectNames.add(objectName)) {
+                object.problem("name", "'" + objectName + "' names two schema objects; names must be unique");
+            }
+            Set<String> columnNames = new HashSet<>();
+            readProperties(object, objectName, "", columnNames, columns);
+        }
+        for (DescriptorNode node : contract.objects("slaProperties", false, 50)) {
+            String property = node.requiredText("property", 100);
+            String value = node.scalarText("value", 200);
+            if (value == null && node.raw("value") == null) {
+                node.problem("value", "is required");
+            }
+            sla.add(new SlaProperty(property, value, node.scalarText("unit", 40)));
+        }
+        Map<String, DescriptorValue> custom = contract.customProperties();
+        lifecycleMapping.addAll(readLifecycleMapping(custom.get("lifecycleMapping")));
+    }
+
+    private static void readProperties(
+            DescriptorNode parent,
+            String objectName,
+            String prefix,
+            Set<String> columnNames,
+            List<ColumnSpec> columns) {
+        for (DescriptorNode property : parent.objects("properties", false, MAX_COLUMNS)) {
+            String name = property.requiredText("name", 128);
+            if (name == null) {
+                continue;
+            }
+            String columnName = prefix + name;
+            if (!columnNames.add(columnName)) {
+                property.problem("name", "'" + columnName + "' is declared twice in " + objectName);
+                continue;
+            }
+            String logicalType = property.text("logicalType", 40);
+            if (logicalType != null && !LOGICAL_TYPES.contains(logicalType)) {
+                property.problem(
+                        "logicalType",
+                        "'" + DescriptorNode.shorten(logicalType) + "' is not an ODCS logical type: use one of "
+                                + String.join(
+                                        ", ", LOGICAL_TYPES.stream().sorted().toList()));
+            }
+            Classification classification = classification(property, "classification");
+            Map<String, DescriptorValue> custom = property.customProperties();
+            boolean pii =
+                    custom.containsKey("pii") && custom.get("pii").asFields().bool("value", false);
+            String canonical = custom.containsKey("canonical")
+                    ? custom.get("canonical")
+                            .asFields()
+                            .matching(
+                                    "value",
+                                    CANONICAL_ATTRIBUTE,
+                                    "is not a canonical attribute: write Entity.attribute, such as Service.service_id",
+                                    false,
+                                    128)
+                    : null;
+            String accessNote = custom.containsKey("accessNote")
+                    ? custom.get("accessNote").asFields().text("value", 1000)
+                    : null;
+            columns.add(new ColumnSpec(
+                    objectName,
+                    columnName,
+                    logicalType,
+                    property.text("physicalType", 120),
+                    property.text("description", 4000),
+                    property.bool("required", false),
+                    property.bool("primaryKey", false),
+                    classification,
+                    pii,
+                    accessNote,
+                    canonical,
+                    property.texts("tags", 30, 50)));
+            if (property.has("properties")) {
+                readProperties(property, objectName, columnName + ".", columnNames, columns);
+            }
+        }
+    }
+
+    private static Classification classification(DescriptorNode node, String key) {
+        String label = node.text(key, 40);
+        if (label == null) {
+            return null;
+        }
+        Optional<Classification> classification = Classification.fromLabel(label);
+        if (classification.isEmpty()) {
+            node.problem(
+                    key,
+                    "'" + DescriptorNode.shorten(label)
+                            + "' is not a classification: use public, internal, confidential or restricted");
+        }
+        return classification.orElse(null);
+    }
+
+    private static String slaValue(List<SlaProperty> sla, Set<String> properties) {
+        return sla.stream()
+                .filter(p -> p.property() != null && p.value() != null)
+                .filter(p -> properties.contains(p.property().toLowerCase(Locale.ROOT)))
+                .map(p -> p.unit() == null ? p.value() : p.value() + " " + p.unit())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Identical meaning gives an identical hash, whatever the key order, comments or YAML-versus-JSON spelling. */
+    private static String contentHash(List<Map<String, Object>> documents) {
+        try {
+            byte[] canonical = CANONICAL_JSON.writeValueAsBytes(documents);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not hash a parsed descriptor", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.signalbox.operations;
+
+import io.quarkus.runtime.StartupEvent;
+import io.signalbox.catalog.DataProduct;
+import io.signalbox.catalog.DomainService;
+import io.signalbox.catalog.DomainService.DomainDraft;
+import io.signalbox.catalog.PublicationService;
+import io.signalbox.catalog.descriptor.DescriptorFormat;
+import io.signalbox.catalog.descriptor.DescriptorParser;
+import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the telco demo catalog (src/main/resources/demo) into an empty catalog at start, through the same
+ * publication path as the API, so the demo proves the descriptors a real team would write.
+ */
+@ApplicationScoped
+public class DemoCatalog {
+
+    private static final Logger LOG = Logger.getLogger(DemoCatalog.class);
+
+    @ConfigProperty(name = "signalbox.demo-catalog.load")
+    boolean load;
+
+    @Inject
+    DomainService domains;
+
+    @Inject
+    PublicationService publications;
+
+    void onStart(@Observes StartupEvent event) {
+        if (load && DataProduct.count() == 0) {
+            loadInto();
+        }
+    }
+
+    /** Registers the demo domains and publishes every demo descriptor in the order catalog.txt gives. */
+    public void loadInto() {
+        int published = 0;
+        for (Object entry : (List<?>) DescriptorParser.parse(resource("demo/domains.yaml"), DescriptorFormat.YAML)
+                .get(0)
+                .get("domains")) {
+            Map<?, ?> domain = (Map<?, ?>) entry;
+            domains.register(
+                    (String) domain.get("key"),
+                    new DomainDraft(
+                            (String) domain.get("name"),
+                            (String) domain.get("description"),
+                            (String) domain.get("businessOwner"),
+                            (String) domain.get("technicalContact"),
+                            null));
+        }
+        String index = new String(resource("demo/catalog.txt"), StandardCharsets.UTF_8);
+        for (String line : index.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                publications.publish(
+                        DescriptorReader.read(resource("demo/" + line), DescriptorFormat.YAML), "demo-catalog");
+                published++;
+            } catch (ProblemException e) {
+                LOG.errorf("Demo descriptor %s was refused: %s %s", line, e.detail(), e.problems());
+            }
+        }
+        LOG.infof("Demo catalog loaded: %d publications", published);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing demo resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.signalbox.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * One place that turns failures into answers: {@code application/problem+json} (RFC 9457) under /api, a friendly
+ * page elsewhere. Stack traces, SQL and configuration never reach the caller; unexpected errors are logged with a
+ * reference the caller can quote.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return answer(uri, e.status(), e.type(), e.title(), e.detail(), e.problems());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+        }
+        String reason = e.getOriginalMessage() == null
+                ? "unreadable"
+                : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (reason.startsWith("Unrecognized field")) {
+            reason = "is not a field of this resource";
+        } else if (reason.length() > 160) {
+            reason = reason.substring(0, 160) + "…";
+        }
+        List<FieldProblem> problems = List.of(new FieldProblem(field, "is not valid JSON here: " + reason));
+        return answer(
+                uri, 400, "malformed-request", "The request body could not be read", field + ": " + reason, problems);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "No acceptable representation";
+            case 415 -> "Unsupported media type";
+            case 401 -> "Sign-in required";
+            case 403 -> "Not allowed";
+            default -> "The request could not be handled";
+        };
+        String detail =
+                status == 404 ? "There is nothing at this address." : e.getMessage() == null ? title : e.getMessage();
+        return answer(uri, status, "http-" + status, title, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        return answer(
+                uri,
+                500,
+                "internal-error",
+                "Something went wrong on our side",
+                "The error was logged with reference " + reference + "; quote it when you ask for help.",
+                List.of());
+    }
+
+    private static Response answer(
+            UriInfo uri, int status, String type, String title, String detail, List<FieldProblem> problems) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(status)
+                    .type(PROBLEM_JSON)
+                    .entity(problemJson(status, type, title, detail, problems))
+                    .build();
+        }
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(ErrorPages.render(status, title, detail, problems))
+                .build();
+    }
+
+    static String problemJson(int status, String type, String title, String detail, List<FieldProblem> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://signalbox.dev/problems/" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("errors", problems);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.signalbox.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+
+/**
+ * Friendly error pages. Also answers any path nothing else serves, so an unknown address gets the same 404 page (or
+ * problem document under /api) instead of the server's bare default.
+ */
+public class ErrorPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail, List<FieldProblem> problems);
+    }
+
+    public static String render(int status, String title, String detail, List<FieldProblem> problems) {
+        return Templates.error(status, title, detail, problems).render();
+    }
+
+    void answerUnknownPaths(@Observes Router router) {
+        router.route().last().handler(context -> {
+            if (context.request().path().startsWith("/api/")) {
+                context.response()
+                        .setStatusCode(404)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(ErrorMappers.problemJson(
+                                404,
+                                "not-found",
+                                "Not found",
+                                "No API resource is at " + context.request().path() + ".",
+                                List.of()));
+            } else {
+                context.response()
+                        .setStatusCode(404)
+                        .putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end(render(
+                                404,
+                                "Page not found",
+                                "There is nothing at this address. It may have moved, or the link may be mistyped.",
+                                List.of()));
+            }
+        });
+    }
+}
