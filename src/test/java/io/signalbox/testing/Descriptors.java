@@ -1,0 +1,221 @@
+package io.signalbox.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds ODPS + ODCS descriptors for tests, each in its own fresh domain so tests never see each other's data (or
+ * the demo catalog). Start with {@link #product(String)}, change what the test is about, then {@link #yaml()}.
+ */
+public final class Descriptors {
+
+    private String domain;
+    private String slug;
+    private String externalId = UUID.randomUUID().toString();
+    private String title;
+    private String version = "1.0.0";
+    private String status = "active";
+    private String purpose = "Every network service with its current lifecycle state.";
+    private String classification = "internal";
+    private String changelog = "First publication.";
+    private final List<String> columns = new ArrayList<>();
+    private final List<String> consumers = new ArrayList<>();
+    private final List<String> extraProductLines = new ArrayList<>();
+
+    private Descriptors() {}
+
+    /** A valid descriptor with two columns and one consumer, in the given domain. */
+    public static Descriptors product(String domain) {
+        Descriptors d = new Descriptors();
+        d.domain = domain;
+        d.slug = "product-" + UUID.randomUUID().toString().substring(0, 8);
+        d.title = "Service inventory " + d.slug;
+        d.column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id");
+        d.column("service_name", "string", false, "internal", false, null, "Human readable name");
+        d.consumer("Billing Operations", "billing", "Rate usage per service");
+        return d;
+    }
+
+    /** Registers a new domain with a unique key through the API and returns its key. */
+    public static String newDomain() {
+        String key = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        RestAssured.given()
+                .contentType("application/json")
+                .body("{\"name\":\"Domain " + key + "\",\"description\":\"Test domain\","
+                        + "\"businessOwner\":\"Owner <owner@example.com>\",\"technicalContact\":\"tech@example.com\"}")
+                .put("/api/domains/" + key)
+                .then()
+                .statusCode(201);
+        return key;
+    }
+
+    public Descriptors slug(String slug) {
+        this.slug = slug;
+        return this;
+    }
+
+    public Descriptors externalId(String externalId) {
+        this.externalId = externalId;
+        return this;
+    }
+
+    public Descriptors title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    public Descriptors version(String version) {
+        this.version = version;
+        return this;
+    }
+
+    public Descriptors status(String status) {
+        this.status = status;
+        return this;
+    }
+
+    public Descriptors purpose(String purpose) {
+        this.purpose = purpose;
+        return this;
+    }
+
+    public Descriptors changelog(String changelog) {
+        this.changelog = changelog;
+        return this;
+    }
+
+    public Descriptors classification(String classification) {
+        this.classification = classification;
+        return this;
+    }
+
+    public Descriptors withoutColumns() {
+        columns.clear();
+        return this;
+    }
+
+    public Descriptors withoutConsumers() {
+        consumers.clear();
+        return this;
+    }
+
+    /** Adds a raw YAML line (indented two spaces) to the DataProduct document, e.g. to test a wrong type. */
+    public Descriptors productLine(String yamlLine) {
+        extraProductLines.add(yamlLine);
+        return this;
+    }
+
+    public Descriptors column(
+            String name,
+            String logicalType,
+            boolean required,
+            String classification,
+            boolean pii,
+            String canonical,
+            String description) {
+        StringBuilder c = new StringBuilder();
+        c.append("      - name: ").append(quote(name)).append('\n');
+        c.append("        logicalType: ").append(logicalType).append('\n');
+        c.append("        required: ").append(required).append('\n');
+        if (classification != null) {
+            c.append("        classification: ").append(classification).append('\n');
+        }
+        c.append("        description: ").append(quote(description)).append('\n');
+        List<String> custom = new ArrayList<>();
+        if (pii) {
+            custom.add("          - property: pii\n            value: true\n");
+            custom.add("          - property: accessNote\n            value: Masked outside customer care\n");
+        }
+        if (canonical != null) {
+            custom.add("          - property: canonical\n            value: " + canonical + "\n");
+        }
+        if (!custom.isEmpty()) {
+            c.append("        customProperties:\n");
+            custom.forEach(c::append);
+        }
+        columns.add(c.toString());
+        return this;
+    }
+
+    public Descriptors consumer(String team, String consumerDomain, String purpose) {
+        consumers.add("          - team: " + quote(team) + "\n            domain: " + consumerDomain
+                + "\n            purpose: " + quote(purpose) + "\n            contact: team@example.com\n");
+        return this;
+    }
+
+    public String key() {
+        return domain + "." + slug;
+    }
+
+    public String contractId() {
+        return slug + "-contract";
+    }
+
+    public String yaml() {
+        StringBuilder y = new StringBuilder();
+        y.append("apiVersion: v1.0.0\n");
+        y.append("kind: DataProduct\n");
+        y.append("id: ").append(externalId).append('\n');
+        y.append("name: ").append(quote(title)).append('\n');
+        y.append("domain: ").append(domain).append('\n');
+        y.append("status: ").append(status).append('\n');
+        y.append("version: ").append(quote(version)).append('\n');
+        y.append("description:\n  purpose: ").append(quote(purpose)).append('\n');
+        y.append("tags: [service, inventory]\n");
+        y.append("team:\n  name: Network Data Team\n  members:\n");
+        y.append("    - username: ana.costa@example.com\n      name: Ana Costa\n      role: owner\n");
+        y.append("support:\n  - channel: network-data\n    url: mailto:network-data@example.com\n    tool: email\n");
+        y.append("outputPorts:\n  - name: main\n    type: table\n    version: ").append(quote(version));
+        y.append("\n    contractId: ").append(contractId()).append('\n');
+        y.append("customProperties:\n");
+        y.append("  - property: slug\n    value: ").append(slug).append('\n');
+        if (classification != null) {
+            y.append("  - property: classification\n    value: ").append(classification).append('\n');
+        }
+        if (changelog != null) {
+            y.append("  - property: changelog\n    value: ").append(quote(changelog)).append('\n');
+        }
+        if (!consumers.isEmpty()) {
+            y.append("  - property: consumers\n    value:\n");
+            consumers.forEach(y::append);
+        }
+        extraProductLines.forEach(line -> y.append(line).append('\n'));
+        if (!columns.isEmpty()) {
+            y.append("---\n");
+            y.append("apiVersion: v3.0.2\nkind: DataContract\n");
+            y.append("id: ").append(contractId()).append('\n');
+            y.append("version: ").append(quote(version)).append('\n');
+            y.append("status: active\n");
+            y.append("schema:\n  - name: main\n    physicalType: table\n    properties:\n");
+            columns.forEach(y::append);
+            y.append("slaProperties:\n  - property: freshness\n    value: daily by 06:00 UTC\n");
+            y.append("  - property: availability\n    value: 99.5\n    unit: percent\n");
+        }
+        return y.toString();
+    }
+
+    /** Publishes this descriptor as YAML and returns the raw response for the test to check. */
+    public Response publish() {
+        return RestAssured.given()
+                .contentType("application/yaml")
+                .body(yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/products");
+    }
+
+    /** YAML double-quoted scalar: safe for any text the tests use, including hostile payloads. */
+    static String quote(String text) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                default -> q.append(ch);
+            }
+        }
+        return q.append('"').toString();
+    }
+}
