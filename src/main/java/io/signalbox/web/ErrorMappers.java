@@ -69,7 +69,7 @@ public class ErrorMappers {
             default -> "The request could not be handled";
         };
         String detail =
-                status == 404 ? "There is nothing at this address." : e.getMessage() == null ? title : e.getMessage();
+                status == 404 ? "There is nothing at this address. It may have moved, or the link may be mistyped." : e.getMessage() == null ? title : e.getMessage();
         return answer(uri, status, "http-" + status, title, detail, List.of());
     }
 

@@ -544,7 +544,11 @@ public final class DescriptorReader {
         return sla.stream()
                 .filter(p -> p.property() != null && p.value() != null)
                 .filter(p -> properties.contains(p.property().toLowerCase(Locale.ROOT)))
-                .map(p -> p.unit() == null ? p.value() : p.value() + " " + p.unit())
+                .map(p -> p.unit() == null
+                        ? p.value()
+                        : Set.of("percent", "%").contains(p.unit().toLowerCase(Locale.ROOT))
+                                ? p.value() + "%"
+                                : p.value() + " " + p.unit())
                 .findFirst()
                 .orElse(null);
     }
