@@ -7,7 +7,10 @@ import io.signalbox.catalog.CatalogViews.VersionView;
 import io.signalbox.catalog.PublicationService.Publication;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.catalog.descriptor.DescriptorReader.DescriptorFile;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.ProblemException;
 import io.signalbox.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,11 +24,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The catalog's JSON API. Publishing is one request: {@code curl --data-binary @product.yaml .../api/products}.
@@ -46,11 +55,23 @@ public class ProductApi {
     public record PublicationAnswer(String key, String version, boolean created, String url, String api) {}
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        "text/x-yaml",
+        "application/json",
+        "text/plain",
+        "application/octet-stream",
+        "*/*"
+    })
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         byte[] bytes = RequestBodies.readAtMost(body, maxDescriptorBytes);
         ProductDescriptor descriptor = DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(contentType));
-        Publication publication = publications.publish(descriptor, "api");
+        return answer(publications.publish(descriptor, "api"));
+    }
+
+    private static Response answer(Publication publication) {
         PublicationAnswer answer = new PublicationAnswer(
                 publication.product().key,
                 publication.version().version,
@@ -61,6 +82,40 @@ public class ProductApi {
             return Response.ok(answer).build();
         }
         return Response.created(URI.create(answer.api())).entity(answer).build();
+    }
+
+    /**
+     * Publishes a product whose ODPS file and ODCS contract files are sent as separate parts:
+     * {@code curl -F product=@product.yaml -F contract=@contract.yaml .../api/products}.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response publishFiles(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        List<DescriptorFile> descriptorFiles = new ArrayList<>();
+        long total = 0;
+        for (FileUpload file : files) {
+            total += file.size();
+            if (total > maxDescriptorBytes) {
+                throw ProblemException.tooLarge("is larger than " + maxDescriptorBytes / 1024
+                        + " KiB in all; a descriptor is far smaller: split the schema or remove embedded data");
+            }
+            String name = file.fileName() == null ? file.name() : file.fileName();
+            DescriptorFormat format = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    ? DescriptorFormat.JSON
+                    : DescriptorFormat.fromMediaType(file.contentType());
+            try {
+                descriptorFiles.add(new DescriptorFile(name, Files.readAllBytes(file.uploadedFile()), format));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the uploaded file " + name, e);
+            }
+        }
+        if (descriptorFiles.isEmpty()) {
+            throw ProblemException.badRequest(
+                    "The descriptor could not be read",
+                    List.of(new FieldProblem(
+                            "body", "holds no file: send the ODPS file and its contracts as form files")));
+        }
+        return answer(publications.publish(DescriptorReader.read(descriptorFiles), "api"));
     }
 
     @GET

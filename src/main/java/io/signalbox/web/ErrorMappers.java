@@ -68,8 +68,9 @@ public class ErrorMappers {
             case 403 -> "Not allowed";
             default -> "The request could not be handled";
         };
-        String detail =
-                status == 404 ? "There is nothing at this address. It may have moved, or the link may be mistyped." : e.getMessage() == null ? title : e.getMessage();
+        String detail = status == 404
+                ? "There is nothing at this address. It may have moved, or the link may be mistyped."
+                : e.getMessage() == null ? title : e.getMessage();
         return answer(uri, status, "http-" + status, title, detail, List.of());
     }
 

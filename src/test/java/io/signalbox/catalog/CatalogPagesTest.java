@@ -62,14 +62,17 @@ class CatalogPagesTest {
 
         Document page = page("/products/" + product.key(), 200);
 
-        assertThat(page.select("h1").text()).isEqualTo("Service inventory " + product.key().split("\\.")[1]);
-        assertThat(page.select("#overview .facts").text()).contains("Ana Costa", "ana.costa@example.com", "daily by 06:00 UTC");
+        assertThat(page.select("h1").text())
+                .isEqualTo("Service inventory " + product.key().split("\\.")[1]);
+        assertThat(page.select("#overview .facts").text())
+                .contains("Ana Costa", "ana.costa@example.com", "daily by 06:00 UTC");
         assertThat(page.select("#overview .facts a[href^=mailto:network-data]")).hasSize(1);
         assertThat(page.select("#consumers td").eachText()).contains("Billing Operations", "Rate usage per service");
         Element emailRow = page.selectFirst("#schema tr:has(code:containsOwn(customer_email))");
         assertThat(emailRow).isNotNull();
         assertThat(emailRow.select(".badge").eachText()).contains("confidential", "PII");
-        assertThat(page.select("#schema tr:has(code:containsOwn(service_id)) td").eachText())
+        assertThat(page.select("#schema tr:has(code:containsOwn(service_id)) td")
+                        .eachText())
                 .contains("Service.service_id");
         assertThat(page.select("#classification").text()).contains("customer_email", "Masked outside customer care");
         assertThat(page.select("#changelog").text()).contains("Adds the customer e-mail.");
@@ -103,7 +106,8 @@ class CatalogPagesTest {
     void markdownIsRenderedButHtmlAndScriptLinksAreNot() {
         String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain)
-                .purpose("**Bold** text <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>");
+                .purpose(
+                        "**Bold** text <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>");
         product.publish().then().statusCode(201);
 
         Document page = page("/products/" + product.key(), 200);

@@ -67,6 +67,28 @@ public final class DescriptorReader {
         return read(documents, new String(body, StandardCharsets.UTF_8), format);
     }
 
+    /** A descriptor file sent on its own, e.g. one part of a multipart upload: the ODPS file and each contract file. */
+    public record DescriptorFile(String name, byte[] content, DescriptorFormat format) {}
+
+    /**
+     * Reads a publication sent as separate files, as teams keep them in their repositories. The files are read in
+     * order and their documents combined, as if they had been one multi-document YAML.
+     */
+    public static ProductDescriptor read(List<DescriptorFile> files) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (DescriptorFile file : files) {
+            documents.addAll(DescriptorParser.parse(file.content(), file.format()));
+            if (!text.isEmpty()) {
+                text.append("\n---\n");
+            }
+            // JSON is YAML too, so the stored text stays one readable multi-document YAML.
+            text.append("# ").append(file.name().replaceAll("[\\r\\n]", " ")).append('\n');
+            text.append(new String(file.content(), StandardCharsets.UTF_8));
+        }
+        return read(documents, text.toString(), DescriptorFormat.YAML);
+    }
+
     static ProductDescriptor read(List<Map<String, Object>> documents, String text, DescriptorFormat format) {
         List<FieldProblem> problems = new ArrayList<>();
         DescriptorNode product = null;

@@ -1,0 +1,81 @@
+package io.signalbox.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.signalbox.testing.Browser;
+import io.signalbox.testing.Descriptors;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** What a person sees in a real browser when they open a data product. */
+@QuarkusTest
+class ProductPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAnalystOpensAProductFromItsDomainAndReadsOwnerSchemaAndOlderVersion() {
+        String domain = Descriptors.newDomain();
+        Descriptors product = Descriptors.product(domain)
+                .title("Network Service Inventory")
+                .column("customer_email", "string", false, "confidential", true, null, "Who ordered it");
+        product.publish().then().statusCode(201);
+        product.version("1.1.0")
+                .column("site_id", "string", false, "internal", false, null, "Where it terminates")
+                .changelog("Adds **site_id**.")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        browser.get(portal + "domains/" + domain);
+        browser.findElement(By.linkText("Network Service Inventory")).click();
+
+        assertThat(browser.getTitle()).isEqualTo("Network Service Inventory · Signalbox");
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Network Service Inventory");
+        assertThat(browser.findElement(By.cssSelector("#overview .facts")).getText())
+                .contains("Ana Costa", "ana.costa@example.com");
+
+        browser.findElement(By.cssSelector(".section-nav a[href='#schema']")).click();
+        WebElement emailRow =
+                browser.findElement(By.xpath("//section[@id='schema']//tr[.//code[text()='customer_email']]"));
+        assertThat(emailRow.isDisplayed()).isTrue();
+        assertThat(emailRow.getText()).contains("confidential", "PII");
+        List<String> columns = browser.findElements(By.cssSelector("#schema th[scope=row] code")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(columns).containsExactly("service_id", "service_name", "customer_email", "site_id");
+        assertThat(browser.findElement(By.cssSelector("#changelog strong")).getText())
+                .isEqualTo("site_id");
+
+        browser.findElement(By.linkText("View version 1.0.0")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .contains("You are viewing version 1.0.0", "The current version is 1.1.0");
+        assertThat(browser.findElements(By.cssSelector("#schema th[scope=row] code")).stream()
+                        .map(WebElement::getText))
+                .doesNotContain("site_id");
+    }
+}
