@@ -134,6 +134,22 @@ public class CatalogQueries {
                 versions(product));
     }
 
+    public record PublishedDescriptor(String text, String format) {}
+
+    public PublishedDescriptor descriptor(String key, String version) {
+        return em.createQuery(
+                        "select v.descriptor, v.descriptorFormat from ProductVersion v"
+                                + " where v.product.key = :key and v.version = :version",
+                        Object[].class)
+                .setParameter("key", key)
+                .setParameter("version", version)
+                .getResultStream()
+                .findFirst()
+                .map(r -> new PublishedDescriptor((String) r[0], (String) r[1]))
+                .orElseThrow(
+                        () -> ProblemException.notFound("Data product " + key + " has no version '" + version + "'."));
+    }
+
     private List<VersionSummary> versions(DataProduct product) {
         String current = product.currentVersion.version;
         return em

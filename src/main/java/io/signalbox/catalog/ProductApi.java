@@ -135,6 +135,20 @@ public class ProductApi {
         return queries.product(key, Optional.empty()).versions();
     }
 
+    /** The descriptor exactly as it was published, for auditors and for teams that lost their copy. */
+    @GET
+    @Path("/{key}/versions/{version}/descriptor")
+    @Produces({"application/yaml", MediaType.APPLICATION_JSON})
+    public Response descriptor(@PathParam("key") String key, @PathParam("version") String version) {
+        CatalogQueries.PublishedDescriptor published = queries.descriptor(key, version);
+        return Response.ok(published.text())
+                .type(
+                        "json".equals(published.format())
+                                ? MediaType.APPLICATION_JSON
+                                : "application/yaml; charset=utf-8")
+                .build();
+    }
+
     @GET
     @Path("/{key}/versions/{version}")
     public VersionView version(@PathParam("key") String key, @PathParam("version") String version) {

@@ -52,6 +52,29 @@ class PublishingFormsTest {
     }
 
     @Test
+    void theDescriptorIsKeptExactlyAsPublished() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
+        String yaml = "# kept verbatim, comments included\n" + product.yaml();
+        given().contentType("application/yaml")
+                .body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/api/products")
+                .then()
+                .statusCode(201);
+
+        String stored = given().get("/api/products/" + product.key() + "/versions/1.0.0/descriptor")
+                .then()
+                .statusCode(200)
+                .contentType("application/yaml")
+                .extract()
+                .asString();
+
+        org.assertj.core.api.Assertions.assertThat(stored).isEqualTo(yaml);
+        given().get("/api/products/" + product.key() + "/versions/9.9.9/descriptor")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void aSeparateContractFileWithAnErrorIsNamedInTheRefusal() {
         Descriptors product = Descriptors.product(Descriptors.newDomain());
         String[] documents = product.yaml().split("(?m)^---$");
