@@ -23,8 +23,8 @@ create table data_product (
     created_at         timestamptz  not null,
     updated_at         timestamptz  not null,
     lock_version       integer      not null default 0,
-    -- The standards' own id identifies a product across renames within its domain.
-    unique (domain_id, external_id)
+    -- The standards' own id (an ODPS UUID) identifies a product across renames.
+    unique (external_id)
 );
 
 create table product_version (

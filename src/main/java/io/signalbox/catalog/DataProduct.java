@@ -49,7 +49,7 @@ public class DataProduct extends PanacheEntityBase {
         return find("key", key).firstResultOptional();
     }
 
-    public static Optional<DataProduct> findByExternalId(Domain domain, String externalId) {
-        return find("domain = ?1 and externalId = ?2", domain, externalId).firstResultOptional();
+    public static Optional<DataProduct> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
     }
 }

@@ -102,7 +102,13 @@ public class ProductVersion extends PanacheEntityBase {
         return find("product = ?1 and version = ?2", product, version).firstResultOptional();
     }
 
-    public static List<ProductVersion> listFor(DataProduct product) {
-        return list("product", product);
+    /** The version numbers published for a product, without loading the versions themselves. */
+    public static List<SemanticVersion> numbersOf(DataProduct product) {
+        return getEntityManager()
+                .createQuery("select v.version from ProductVersion v where v.product = :product", String.class)
+                .setParameter("product", product)
+                .getResultStream()
+                .map(text -> SemanticVersion.parse(text).orElseThrow())
+                .toList();
     }
 }

@@ -40,9 +40,16 @@ public class PublicationService {
                                                         .map(d -> d.key)
                                                         .toList())))));
         Instant now = clock.instant();
-        Optional<DataProduct> existing = DataProduct.findByExternalId(domain, descriptor.externalId())
+        Optional<DataProduct> existing = DataProduct.findByExternalId(descriptor.externalId())
                 .or(() -> DataProduct.findByKey(descriptor.productKey()));
         if (existing.isPresent()) {
+            if (!existing.get().domain.id.equals(domain.id)) {
+                throw ProblemException.conflict(
+                        "the data product with id " + descriptor.externalId() + " is published as "
+                                + existing.get().key + " by domain " + existing.get().domain.key
+                                + "; a product does not move between domains: give the new one its own id",
+                        "product.id");
+            }
             return publishNextVersion(existing.get(), descriptor, publishedBy, now);
         }
         DataProduct product = new DataProduct();
@@ -89,24 +96,42 @@ public class PublicationService {
                             + "so give this publication a new version number",
                     "product.version");
         }
-        SemanticVersion latest = product.currentVersion.semanticVersion();
-        if (descriptor.version().compareTo(latest) <= 0) {
-            throw ProblemException.unprocessable(
-                    "The descriptor is not valid",
-                    List.of(new FieldProblem(
-                            "product.version",
-                            versionText + " is not newer than the latest published version " + latest
-                                    + "; use a higher version number")));
-        }
+        refuseUnlessNewestOfItsLine(product, descriptor.version());
+        boolean becomesCurrent = descriptor.version().compareTo(product.currentVersion.semanticVersion()) > 0;
         ProductVersion version = newVersion(product, descriptor, publishedBy, now);
-        product.currentVersion = version;
-        product.status = descriptor.status();
+        if (becomesCurrent) {
+            product.currentVersion = version;
+            product.status = descriptor.status();
+        }
         product.updatedAt = now;
         Persistence.flushOrConflict(
                 "another version of " + product.key + " was published at the same time; "
                         + "check the product's versions and publish again",
                 "product.version");
         return new Publication(product, version, true);
+    }
+
+    /**
+     * Versions only grow within a major line, so consumers never see history rewritten. A fix to an older major line
+     * that is still in use (1.4.1 after 2.0.0) is allowed; it is recorded but does not become current.
+     */
+    private static void refuseUnlessNewestOfItsLine(DataProduct product, SemanticVersion proposed) {
+        List<SemanticVersion> published = ProductVersion.numbersOf(product);
+        Optional<SemanticVersion> newestOfLine =
+                published.stream().filter(v -> v.major() == proposed.major()).max(SemanticVersion::compareTo);
+        SemanticVersion newest = product.currentVersion.semanticVersion();
+        String problem = null;
+        if (newestOfLine.isPresent() && proposed.compareTo(newestOfLine.get()) <= 0) {
+            problem = proposed + " is not newer than " + newestOfLine.get() + ", the latest published "
+                    + proposed.major() + ".x version; use a higher version number";
+        } else if (newestOfLine.isEmpty() && proposed.major() < newest.major()) {
+            problem = "no " + proposed.major() + ".x version was ever published, and the current version is " + newest
+                    + "; start a new major line above " + newest.major();
+        }
+        if (problem != null) {
+            throw ProblemException.unprocessable(
+                    "The descriptor is not valid", List.of(new FieldProblem("product.version", problem)));
+        }
     }
 
     private static void refuseMovedSlug(DataProduct product, ProductDescriptor descriptor) {

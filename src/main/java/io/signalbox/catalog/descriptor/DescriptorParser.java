@@ -69,6 +69,13 @@ public final class DescriptorParser {
             throw refuse("body", "is empty: send an ODPS data product descriptor as YAML or JSON");
         }
         List<Object> documents = format == DescriptorFormat.JSON ? parseJson(text) : parseYaml(text);
+        if (documents.size() == 1 && documents.get(0) instanceof List<?> list) {
+            // A JSON array of documents sent without a JSON content type reads the same as with one.
+            documents = new ArrayList<>(list);
+        }
+        if (documents.size() > MAX_DOCUMENTS) {
+            throw refuse("body", "holds more than " + MAX_DOCUMENTS + " documents");
+        }
         return asMaps(documents);
     }
 
@@ -187,7 +194,7 @@ public final class DescriptorParser {
             if (!(document instanceof Map<?, ?> map)) {
                 problems.add(new FieldProblem(
                         "documents[" + i + "]",
-                        "must be a mapping of fields (apiVersion, kind, id, …), not a "
+                        "must be a mapping of fields (apiVersion, kind, id, …), not "
                                 + DescriptorNode.describe(document)));
                 continue;
             }

@@ -188,8 +188,10 @@ public final class DescriptorReader {
         List<ColumnSpec> columns = new ArrayList<>();
         List<SlaProperty> sla = new ArrayList<>();
         List<LifecycleMapping> lifecycleMapping = new ArrayList<>(readLifecycleMapping(custom.get("lifecycleMapping")));
+        Set<String> contractIds = new HashSet<>();
+        Set<String> objectNames = new HashSet<>();
         for (DescriptorNode contract : contracts) {
-            readContract(contract, referencedContracts, columns, sla, lifecycleMapping);
+            readContract(contract, referencedContracts, contractIds, objectNames, columns, sla, lifecycleMapping);
             if (team.members.isEmpty()) {
                 team = readTeam(contract);
             }
@@ -231,7 +233,7 @@ public final class DescriptorReader {
                 outputPorts,
                 inputPorts,
                 consumers,
-                lifecycleMapping,
+                lifecycleMapping.stream().distinct().toList(),
                 slaValue(sla, FRESHNESS_PROPERTIES),
                 slaValue(sla, Set.of("availability", "uptime")),
                 sla,
@@ -451,6 +453,8 @@ public final class DescriptorReader {
     private static void readContract(
             DescriptorNode contract,
             Set<String> referencedContracts,
+            Set<String> contractIds,
+            Set<String> objectNames,
             List<ColumnSpec> columns,
             List<SlaProperty> sla,
             List<LifecycleMapping> lifecycleMapping) {
@@ -460,24 +464,30 @@ public final class DescriptorReader {
         }
         contract.matching("apiVersion", ODCS_VERSION, "is not an ODCS version Signalbox reads: use v3.x.x", true, 20);
         String id = contract.matching("id", EXTERNAL_ID, "must be letters, digits and . _ : -", true, 200);
-        if (id != null && !referencedContracts.contains(id)) {
+        if (id != null && !contractIds.add(id)) {
+            contract.problem(
+                    "id",
+                    "'" + id + "' is the id of another contract in this publication; contract ids must be unique");
+        } else if (id != null && !referencedContracts.contains(id)) {
             contract.problem(
                     "id",
                     "'" + id + "' is not referenced by any product.outputPorts[].contractId: "
                             + "link the contract to the output port it describes");
         }
-        Set<String> objectNames = new HashSet<>();
         for (DescriptorNode object : contract.objects("schema", false, 100)) {
             String objectName = object.requiredText("name", 128);
             if (objectName != null && !objectNames.add(objectName)) {
-                object.problem("name", "'" + objectName + "' names two schema objects; names must be unique");
+                object.problem(
+                        "name",
+                        "'" + objectName + "' names two schema objects of this publication; names must be unique");
+                continue;
             }
             Set<String> columnNames = new HashSet<>();
             readProperties(object, objectName, "", columnNames, columns);
         }
         for (DescriptorNode node : contract.objects("slaProperties", false, 50)) {
             String property = node.requiredText("property", 100);
-            String value = node.scalarText("value", 200);
+            String value = node.scalarText("value", 150);
             if (value == null && node.raw("value") == null) {
                 node.problem("value", "is required");
             }
@@ -499,6 +509,13 @@ public final class DescriptorReader {
                 continue;
             }
             String columnName = prefix + name;
+            if (columnName.length() > 256) {
+                property.problem(
+                        "name",
+                        "makes the nested column name '" + DescriptorNode.shorten(columnName)
+                                + "' longer than 256 characters; flatten the structure");
+                continue;
+            }
             if (!columnNames.add(columnName)) {
                 property.problem("name", "'" + columnName + "' is declared twice in " + objectName);
                 continue;

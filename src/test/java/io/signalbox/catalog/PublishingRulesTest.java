@@ -1,0 +1,110 @@
+package io.signalbox.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.signalbox.testing.Descriptors;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Rules about identity and version lines that keep the history consumers rely on honest. */
+@QuarkusTest
+class PublishingRulesTest {
+
+    @Test
+    void aFixToAnOlderMajorLineIsRecordedWithoutBecomingCurrent() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
+        product.publish().then().statusCode(201);
+        product.version("2.0.0")
+                .changelog("Breaking: renamed columns.")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        product.version("1.0.1")
+                .changelog("Fix on the 1.x line.")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .body("currentVersion", equalTo("2.0.0"))
+                .body("versions.version", contains("2.0.0", "1.0.1", "1.0.0"));
+        product.version("1.0.0")
+                .changelog("Rewriting history.")
+                .publish()
+                .then()
+                .statusCode(409);
+        product.version("0.9.0")
+                .changelog("A line that never existed.")
+                .publish()
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("product.version"))
+                .body("errors[0].message", containsString("no 0.x version was ever published"));
+    }
+
+    @Test
+    void aProductIdCannotMoveToAnotherDomain() {
+        String id = UUID.randomUUID().toString();
+        Descriptors.product(Descriptors.newDomain())
+                .externalId(id)
+                .publish()
+                .then()
+                .statusCode(201);
+
+        Descriptors elsewhere = Descriptors.product(Descriptors.newDomain()).externalId(id);
+        elsewhere
+                .publish()
+                .then()
+                .statusCode(409)
+                .body("errors[0].field", equalTo("product.id"))
+                .body("errors[0].message", containsString("does not move between domains"));
+        given().get("/api/products/" + elsewhere.key()).then().statusCode(404);
+    }
+
+    @Test
+    void aJsonArraySentWithoutAJsonContentTypeIsStillRead() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain()).withoutColumns();
+        String json = "[{\"apiVersion\":\"v1.0.0\",\"kind\":\"DataProduct\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"name\":\"Json product\",\"domain\":\"" + product.key().split("\\.")[0]
+                + "\",\"status\":\"active\",\"version\":\"1.0.0\",\"description\":{\"purpose\":\"JSON.\"},"
+                + "\"team\":{\"members\":[{\"username\":\"a@example.com\",\"role\":\"owner\"}]},"
+                + "\"outputPorts\":[{\"name\":\"main\",\"type\":\"table\",\"version\":\"1.0.0\"}]}]";
+
+        given().contentType("application/yaml")
+                .body(json.getBytes(StandardCharsets.UTF_8))
+                .post("/api/products")
+                .then()
+                .statusCode(201)
+                .body("key", equalTo(product.key().split("\\.")[0] + ".json-product"));
+    }
+
+    @Test
+    void twoContractsMayNotDeclareTheSameSchemaObject() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
+        String yaml = product.yaml();
+        String contract = yaml.substring(yaml.indexOf("---\n"));
+        String second = contract.replace("id: " + product.contractId(), "id: second-contract");
+        String both = yaml.replace(
+                        "    contractId: " + product.contractId() + "\n",
+                        "    contractId: " + product.contractId()
+                                + "\n  - name: copy\n    type: table\n    version: \"1.0.0\"\n"
+                                + "    contractId: second-contract\n")
+                + second;
+
+        given().contentType("application/yaml")
+                .body(both.getBytes(StandardCharsets.UTF_8))
+                .post("/api/products")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("contracts[1].schema[0].name"))
+                .body("errors[0].message", containsString("names two schema objects"));
+    }
+}
