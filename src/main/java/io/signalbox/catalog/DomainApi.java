@@ -57,7 +57,8 @@ public class DomainApi {
                         request.description(),
                         request.businessOwner(),
                         request.technicalContact(),
-                        request.lockVersion()));
+                        request.lockVersion()),
+                "api");
         DomainView view = queries.domain(key);
         return registration.created()
                 ? Response.created(URI.create("/api/domains/" + key))

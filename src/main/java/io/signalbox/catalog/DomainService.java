@@ -1,6 +1,7 @@
 package io.signalbox.catalog;
 
 import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,9 @@ public class DomainService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /** The fields of a domain as a caller sends them. */
     public record DomainDraft(
             String name,
@@ -28,7 +32,7 @@ public class DomainService {
     public record Registration(Domain domain, boolean created) {}
 
     @Transactional
-    public Registration register(String key, DomainDraft draft) {
+    public Registration register(String key, DomainDraft draft, String actor) {
         refuseUnlessValid(key, draft);
         var now = clock.instant();
         var existing = Domain.findByKey(key);
@@ -41,13 +45,18 @@ public class DomainService {
                             + "); reload it and apply your change again",
                     "lockVersion");
         }
+        String before = existing.isPresent() ? summary(domain) : null;
         domain.key = key;
         domain.name = draft.name().strip();
         domain.description =
                 draft.description() == null ? "" : draft.description().strip();
         domain.businessOwner = draft.businessOwner().strip();
         domain.technicalContact = draft.technicalContact().strip();
-        domain.updatedAt = now;
+        String after = summary(domain);
+        boolean changed = !after.equals(before);
+        if (changed) {
+            domain.updatedAt = now;
+        }
         if (existing.isEmpty()) {
             domain.createdAt = now;
             Persistence.writeOrConflict(
@@ -55,7 +64,23 @@ public class DomainService {
         }
         Persistence.flushOrConflict(
                 "domain '" + key + "' was registered or changed at the same time; try again", "key");
+        if (changed) {
+            audit.record(new AuditLog.Change(
+                    actor,
+                    existing.isEmpty() ? "domain.registered" : "domain.updated",
+                    "domain",
+                    key,
+                    key,
+                    before,
+                    after));
+        }
         return new Registration(domain, existing.isEmpty());
+    }
+
+    private static String summary(Domain domain) {
+        return "name: " + domain.name + "; business owner: " + domain.businessOwner + "; technical contact: "
+                + domain.technicalContact + "; description: "
+                + (domain.description.length() > 200 ? domain.description.substring(0, 200) + "…" : domain.description);
     }
 
     private static void refuseUnlessValid(String key, DomainDraft draft) {

@@ -2,6 +2,7 @@ package io.signalbox.catalog;
 
 import io.signalbox.catalog.descriptor.ProductDescriptor;
 import io.signalbox.catalog.descriptor.ProductDescriptor.ColumnSpec;
+import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ public class PublicationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     /** What a publication did: {@code created} is false when the same version was already published identically. */
     public record Publication(DataProduct product, ProductVersion version, boolean created) {}
@@ -69,6 +73,7 @@ public class PublicationService {
         product.currentVersion = version;
         Persistence.flushOrConflict(
                 "data product " + product.key + " was published at the same time; try again", "product.version");
+        recordPublication(product, version, null, publishedBy);
         return new Publication(product, version, true);
     }
 
@@ -98,6 +103,7 @@ public class PublicationService {
         }
         refuseUnlessNewestOfItsLine(product, descriptor.version());
         boolean becomesCurrent = descriptor.version().compareTo(product.currentVersion.semanticVersion()) > 0;
+        String before = summary(product.currentVersion, product.status);
         ProductVersion version = newVersion(product, descriptor, publishedBy, now);
         if (becomesCurrent) {
             product.currentVersion = version;
@@ -108,6 +114,7 @@ public class PublicationService {
                 "another version of " + product.key + " was published at the same time; "
                         + "check the product's versions and publish again",
                 "product.version");
+        recordPublication(product, version, before, publishedBy);
         return new Publication(product, version, true);
     }
 
@@ -132,6 +139,18 @@ public class PublicationService {
             throw ProblemException.unprocessable(
                     "The descriptor is not valid", List.of(new FieldProblem("product.version", problem)));
         }
+    }
+
+    private void recordPublication(DataProduct product, ProductVersion version, String before, String publishedBy) {
+        String after = summary(version, version.declaredStatus)
+                + (product.currentVersion == version ? "" : "; current stays " + product.currentVersion.version);
+        audit.record(new AuditLog.Change(
+                publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
+    }
+
+    private static String summary(ProductVersion version, LifecycleStatus status) {
+        return "version " + version.version + " (" + status.label() + "), " + version.columns.size() + " columns, "
+                + (version.classification == null ? "unclassified" : version.classification.label());
     }
 
     private static void refuseMovedSlug(DataProduct product, ProductDescriptor descriptor) {

@@ -59,7 +59,8 @@ public class DemoCatalog {
                             (String) domain.get("description"),
                             (String) domain.get("businessOwner"),
                             (String) domain.get("technicalContact"),
-                            null));
+                            null),
+                    "demo-catalog");
         }
         String index = new String(resource("demo/catalog.txt"), StandardCharsets.UTF_8);
         for (String line : index.lines().map(String::strip).toList()) {
