@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.signalbox.identity.AuditLog.Filter;
 import io.signalbox.identity.AuditLog.Page;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,48 @@ public class AuditPages {
     @Inject
     AuditLog audit;
 
-    public record Query(String domain, String action, String actor, String subject) {}
+    /** The filters as the page's form and the API take them; blank fields match everything. */
+    public static class Query {
+        @QueryParam("domain")
+        String domain;
+
+        @QueryParam("action")
+        String action;
+
+        @QueryParam("actor")
+        String actor;
+
+        @QueryParam("subject")
+        String subject;
+
+        @QueryParam("page")
+        Integer page;
+
+        public String domain() {
+            return blankToNull(domain);
+        }
+
+        public String action() {
+            return blankToNull(action);
+        }
+
+        public String actor() {
+            return blankToNull(actor);
+        }
+
+        public String subject() {
+            return blankToNull(subject);
+        }
+
+        Filter filter() {
+            return new Filter(
+                    Optional.ofNullable(domain()),
+                    Optional.ofNullable(action()),
+                    Optional.ofNullable(actor()),
+                    Optional.ofNullable(subject()),
+                    page == null ? 1 : Math.min(Math.max(page, 1), 10_000));
+        }
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -30,36 +72,15 @@ public class AuditPages {
     @GET
     @Path("/audit")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(
-            @QueryParam("domain") String domain,
-            @QueryParam("action") String action,
-            @QueryParam("actor") String actor,
-            @QueryParam("subject") String subject,
-            @QueryParam("page") Integer page) {
-        Query query = new Query(blankToNull(domain), blankToNull(action), blankToNull(actor), blankToNull(subject));
-        return Templates.audit(audit.browse(filter(query, page)), query, audit.actions());
+    public TemplateInstance page(@BeanParam Query query) {
+        return Templates.audit(audit.browse(query.filter()), query, audit.actions());
     }
 
     @GET
     @Path("/api/audit")
     @Produces(MediaType.APPLICATION_JSON)
-    public Page api(
-            @QueryParam("domain") String domain,
-            @QueryParam("action") String action,
-            @QueryParam("actor") String actor,
-            @QueryParam("subject") String subject,
-            @QueryParam("page") Integer page) {
-        return audit.browse(filter(
-                new Query(blankToNull(domain), blankToNull(action), blankToNull(actor), blankToNull(subject)), page));
-    }
-
-    private static Filter filter(Query query, Integer page) {
-        return new Filter(
-                Optional.ofNullable(query.domain()),
-                Optional.ofNullable(query.action()),
-                Optional.ofNullable(query.actor()),
-                Optional.ofNullable(query.subject()),
-                page == null ? 1 : Math.min(Math.max(page, 1), 10_000));
+    public Page api(@BeanParam Query query) {
+        return audit.browse(query.filter());
     }
 
     private static String blankToNull(String value) {
