@@ -39,6 +39,7 @@ public final class Descriptors {
     private String ownerRole = "owner";
     private String supportUrl = "mailto:network-data@example.com";
     private String outputContractId;
+    private String contractId;
 
     private Descriptors() {}
 
@@ -48,6 +49,7 @@ public final class Descriptors {
         d.domain = domain;
         d.slug = "product-" + UUID.randomUUID().toString().substring(0, 8);
         d.title = "Service inventory " + d.slug;
+        d.contractId = d.slug + "-contract";
         d.column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id");
         d.column("service_name", "string", false, "internal", false, null, "Human readable name");
         d.consumer("Billing Operations", "billing", "Rate usage per service");
@@ -234,8 +236,9 @@ public final class Descriptors {
         return domain + "." + slug;
     }
 
+    /** The id of the contract this descriptor carries (fixed when the builder is made, whatever the slug). */
     public String contractId() {
-        return slug + "-contract";
+        return contractId;
     }
 
     public String yaml() {
