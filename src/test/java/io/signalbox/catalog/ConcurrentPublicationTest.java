@@ -61,9 +61,14 @@ class ConcurrentPublicationTest {
         List<Answer> answers = race(List.of(first, second), List.of("1.1.0", "1.1.0"));
 
         assertThat(statuses(answers), is(List.of(201, 409)));
-        Answer loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        Answer loser =
+                answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
         assertEquals("product.version", loser.body().getString("errors[0].field"));
-        JsonPath stored = given().get("/api/products/" + product.key()).then().statusCode(200).extract().jsonPath();
+        JsonPath stored = given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(stored.getList("versions.version"), contains("1.1.0", "1.0.0"));
     }
 
@@ -77,9 +82,14 @@ class ConcurrentPublicationTest {
         List<Answer> answers = race(List.of(first, second), List.of("1.0.0", "1.0.0"));
 
         assertThat(statuses(answers), is(List.of(201, 409)));
-        Answer loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        Answer loser =
+                answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
         assertThat(loser.body().getString("errors[0].field"), oneOf("product.id", "product.version"));
-        JsonPath stored = given().get("/api/products/" + product.key()).then().statusCode(200).extract().jsonPath();
+        JsonPath stored = given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(stored.getList("versions.version"), contains("1.0.0"));
         assertThat(stored.getString("version.purpose"), containsString("Published by pipeline"));
     }
@@ -93,10 +103,14 @@ class ConcurrentPublicationTest {
         List<Answer> answers = race(List.of(one.yaml(), two.yaml()), List.of("1.0.0", "1.0.0"));
 
         assertThat(statuses(answers), is(List.of(201, 409)));
-        Answer loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        Answer loser =
+                answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
         assertEquals("product.id", loser.body().getString("errors[0].field"));
-        JsonPath stored =
-                given().get("/api/products/" + domain + ".contested").then().statusCode(200).extract().jsonPath();
+        JsonPath stored = given().get("/api/products/" + domain + ".contested")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(stored.getString("externalId"), oneOf("claimant-one", "claimant-two"));
         assertThat(stored.getList("versions.version"), contains("1.0.0"));
         given().queryParam("domain", domain).get("/api/products").then().body("key", hasSize(1));
@@ -123,8 +137,10 @@ class ConcurrentPublicationTest {
 
         List<String> landed = new ArrayList<>();
         for (Answer answer : answers) {
-            assertThat("answer to " + answer.version() + ": " + answer.body().prettify(), answer.status(), anyOf(
-                    is(201), is(409), is(422)));
+            assertThat(
+                    "answer to " + answer.version() + ": " + answer.body().prettify(),
+                    answer.status(),
+                    anyOf(is(201), is(409), is(422)));
             if (answer.status() == 201) {
                 assertEquals(answer.version(), answer.body().getString("version"));
                 assertEquals(true, answer.body().getBoolean("created"));
@@ -138,14 +154,19 @@ class ConcurrentPublicationTest {
         }
         assertThat("at least one publication lands", landed.size(), greaterThanOrEqualTo(1));
 
-        JsonPath stored = given().get("/api/products/" + product.key()).then().statusCode(200).extract().jsonPath();
+        JsonPath stored = given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> storedVersions = stored.getList("versions.version");
         assertEquals(new HashSet<>(storedVersions).size(), storedVersions.size(), "no duplicates: " + storedVersions);
         assertEquals(landed.size() + 1, storedVersions.size(), "stored " + storedVersions + ", 201 for " + landed);
         List<String> expected = new ArrayList<>(landed);
         expected.add("1.0.0");
-        expected.sort(Comparator.comparing((String v) -> SemanticVersion.parse(v).orElseThrow())
-                .reversed());
+        expected.sort(
+                Comparator.comparing((String v) -> SemanticVersion.parse(v).orElseThrow())
+                        .reversed());
         assertEquals(expected, storedVersions);
         assertThat(stored.getString("currentVersion"), equalTo(expected.get(0)));
         assertThat(stored.getString("version.changelog"), equalTo("Release " + expected.get(0)));

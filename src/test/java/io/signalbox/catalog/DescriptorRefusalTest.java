@@ -9,18 +9,24 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.signalbox.testing.Descriptors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,11 +40,18 @@ class DescriptorRefusalTest {
     private static final String YAML = "application/yaml";
     private static final String JSON = "application/json";
 
+    /** A fresh domain per test, registered before the (timed) test method runs. */
+    private String domain;
+
+    @BeforeEach
+    void registerDomain() {
+        domain = Descriptors.newDomain();
+    }
+
     // --- unreadable bodies: 400 -------------------------------------------------------------------------------
 
     @Test
     void malformedYamlIsRefusedNamingTheLine() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).productField("tags", "[service, inventory");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 400)
@@ -51,7 +64,6 @@ class DescriptorRefusalTest {
 
     @Test
     void malformedJsonIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain);
         String json = product.json();
         String truncated = json.substring(0, json.length() - 12);
@@ -64,7 +76,6 @@ class DescriptorRefusalTest {
 
     @Test
     void duplicateKeysAreRefusedRatherThanSilentlyOverwritten() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).productLine("name: \"A second name\"");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 400)
@@ -75,7 +86,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anEmptyBodyIsRefused() {
-        String domain = Descriptors.newDomain();
         for (byte[] body : new byte[][] {new byte[0], " \n\t\n".getBytes(UTF_8)}) {
             for (String contentType : new String[] {YAML, JSON}) {
                 problem(publish(contentType, body), 400)
@@ -95,7 +105,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void binaryGarbageIsRefused() {
-        String domain = Descriptors.newDomain();
         byte[] random = new byte[4096];
         new Random(20240501L).nextBytes(random);
         random[17] = 0;
@@ -130,7 +139,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void aYamlAliasBombIsRefused() {
-        String domain = Descriptors.newDomain();
         StringBuilder bomb = new StringBuilder();
         bomb.append("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         String previous = "a";
@@ -153,7 +161,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void anAnchorInsideAnOtherwiseValidDescriptorIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).productField("tags", "&t [service, inventory]");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 400)
@@ -165,7 +172,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void deeplyNestedYamlSequencesAreRefused() {
-        String domain = Descriptors.newDomain();
         String nested = "[".repeat(5000) + "]".repeat(5000);
 
         problem(publish(YAML, nested.getBytes(UTF_8)), 400)
@@ -180,7 +186,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void deeplyNestedYamlMappingsAreRefused() {
-        String domain = Descriptors.newDomain();
         String nested = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
 
         problem(publish(YAML, nested.getBytes(UTF_8)), 400)
@@ -192,7 +197,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void deeplyNestedJsonObjectsAreRefused() {
-        String domain = Descriptors.newDomain();
         String nested = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
 
         problem(publish(JSON, nested.getBytes(UTF_8)), 400)
@@ -204,7 +208,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void deeplyNestedJsonArraysAreRefused() {
-        String domain = Descriptors.newDomain();
         String nested = "[".repeat(5000) + "]".repeat(5000);
 
         problem(publish(JSON, nested.getBytes(UTF_8)), 400)
@@ -216,7 +219,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void yamlTypeTagsThatNameJavaClassesAreRefused() {
-        String domain = Descriptors.newDomain();
         String gadget = "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader "
                 + "[[!!java.net.URL [\"http://example.invalid\"]]]]\n";
 
@@ -240,7 +242,6 @@ class DescriptorRefusalTest {
     @Test
     @Timeout(10)
     void aBodyOverTheLimitIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain);
         StringBuilder body = new StringBuilder(product.yaml());
         String comment = "# " + "padding ".repeat(12) + "\n";
@@ -257,7 +258,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aBodyJustUnderTheLimitIsRead() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain);
         StringBuilder body = new StringBuilder(product.yaml());
         String comment = "# " + "padding ".repeat(12) + "\n";
@@ -277,7 +277,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aDocumentThatIsAListOrAScalarIsRefused() {
-        String domain = Descriptors.newDomain();
         String[][] cases = {
             {YAML, "- apiVersion\n- kind\n"}, {YAML, "just some text\n"}, {YAML, "42\n"},
             {JSON, "\"just some text\""}, {JSON, "[[\"a\", \"b\"]]"}, {JSON, "[1]"},
@@ -293,7 +292,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aDocumentOfAnotherKindIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).productField("kind", "Something");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -304,7 +302,6 @@ class DescriptorRefusalTest {
 
     @Test
     void wrongTypesAreRefusedWithTheirPaths() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain)
                 .productField("tags", "5")
                 .productField("version", "1.0")
@@ -328,7 +325,6 @@ class DescriptorRefusalTest {
 
     @Test
     void missingRequiredFieldsAreAllListedAtOnce() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain)
                 .productField("name", null)
                 .productField("id", null)
@@ -352,7 +348,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anUnknownDomainIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product("no-such-domain");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -365,7 +360,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anInvalidSlugIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).slug("Bad Slug!");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -376,7 +370,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aNameThatGivesNoSlugIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).withoutSlugProperty().title("!!!");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -387,7 +380,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anInvalidIdIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).externalId("\"not a valid id!\"");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -398,7 +390,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anInvalidClassificationIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain)
                 .classification("secret")
                 .withoutColumns()
@@ -418,7 +409,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aJavascriptSupportUrlIsRefused() {
-        String domain = Descriptors.newDomain();
         for (String url : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x"}) {
             Descriptors product = Descriptors.product(domain).supportUrl(url);
 
@@ -431,7 +421,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anOverLongTitleIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).title("T".repeat(201));
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -445,7 +434,6 @@ class DescriptorRefusalTest {
 
     @Test
     void anOdcsV2ContractIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).withoutColumns();
         String v2 = product.yaml()
                 + "---\n"
@@ -467,7 +455,6 @@ class DescriptorRefusalTest {
 
     @Test
     void aContractNoOutputPortReferencesIsRefused() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).outputContractId("some-other-contract");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
@@ -478,12 +465,36 @@ class DescriptorRefusalTest {
 
     @Test
     void refusalsNeverLeakInternals() {
-        String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain).productField("tags", "[service, inventory");
 
         problem(publish(YAML, product.yaml().getBytes(StandardCharsets.UTF_8)), 400)
                 .body("detail", not(containsString("Exception")))
                 .body("errors[0].message", not(containsString("org.snakeyaml")))
                 .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "errors"));
+    }
+
+    @Test
+    @Timeout(10)
+    @Disabled("BUG: a NUL character written as an escape (YAML \"\\0\", JSON \"\\u0000\") passes the "
+            + "binary-data check and makes PostgreSQL refuse the insert: the publication answers 500")
+    void aNulCharacterWrittenAsAnEscapeIsRefused() {
+        Descriptors inName = Descriptors.product(domain).productField("name", "\"Service\\0 inventory\"");
+        Descriptors inTag = Descriptors.product(domain).productField("tags", "[\"a\\0b\"]");
+        Descriptors inJson = Descriptors.product(domain);
+        String json = inJson.json().replace("Every network service", "Every\\u0000 network service");
+
+        for (var answer : new Response[] {
+            publish(YAML, inName.yaml().getBytes(UTF_8)),
+            publish(YAML, inTag.yaml().getBytes(UTF_8)),
+            publish(JSON, json.getBytes(UTF_8))
+        }) {
+            answer.then()
+                    .statusCode(oneOf(400, 422))
+                    .header("Content-Type", startsWith("application/problem+json"))
+                    .body("errors[0].field", not(emptyOrNullString()));
+        }
+        assertNothingStored(domain, inName.key());
+        assertNothingStored(domain, inTag.key());
+        assertNothingStored(domain, inJson.key());
     }
 }

@@ -33,7 +33,11 @@ public final class Api {
                 .then()
                 .statusCode(404)
                 .header("Content-Type", startsWith(PROBLEM_JSON));
-        given().queryParam("domain", domain).get("/api/products").then().statusCode(200).body("$", empty());
+        given().queryParam("domain", domain)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
         given().get("/api/domains/" + domain).then().statusCode(200).body("products", empty());
     }
 }

@@ -274,10 +274,14 @@ public final class Descriptors {
             y.append("  - property: slug\n    value: ").append(slug).append('\n');
         }
         if (classification != null) {
-            y.append("  - property: classification\n    value: ").append(classification).append('\n');
+            y.append("  - property: classification\n    value: ")
+                    .append(classification)
+                    .append('\n');
         }
         if (changelog != null) {
-            y.append("  - property: changelog\n    value: ").append(quote(changelog)).append('\n');
+            y.append("  - property: changelog\n    value: ")
+                    .append(quote(changelog))
+                    .append('\n');
         }
         if (!consumers.isEmpty()) {
             y.append("  - property: consumers\n    value:\n");
