@@ -1,10 +1,17 @@
 package io.signalbox.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Builds ODPS + ODCS descriptors for tests, each in its own fresh domain so tests never see each other's data (or
@@ -24,6 +31,15 @@ public final class Descriptors {
     private final List<String> columns = new ArrayList<>();
     private final List<String> consumers = new ArrayList<>();
     private final List<String> extraProductLines = new ArrayList<>();
+    private final List<String> extraContractLines = new ArrayList<>();
+    private final List<String> slaLines = new ArrayList<>();
+    private final Map<String, String> productFields = new HashMap<>();
+    private boolean slugProperty = true;
+    private boolean productTeam = true;
+    private String ownerRole = "owner";
+    private String supportUrl = "mailto:network-data@example.com";
+    private String outputContractId;
+    private String contractId;
 
     private Descriptors() {}
 
@@ -33,9 +49,12 @@ public final class Descriptors {
         d.domain = domain;
         d.slug = "product-" + UUID.randomUUID().toString().substring(0, 8);
         d.title = "Service inventory " + d.slug;
+        d.contractId = d.slug + "-contract";
         d.column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id");
         d.column("service_name", "string", false, "internal", false, null, "Human readable name");
         d.consumer("Billing Operations", "billing", "Rate usage per service");
+        d.slaProperty("freshness", "daily by 06:00 UTC", null);
+        d.slaProperty("availability", "99.5", "percent");
         return d;
     }
 
@@ -97,6 +116,73 @@ public final class Descriptors {
         return this;
     }
 
+    /**
+     * Replaces the raw YAML value of a top-level DataProduct field (apiVersion, kind, id, name, domain, status,
+     * version, tags), e.g. {@code productField("version", "1.0")} for a number; {@code null} leaves the field out.
+     */
+    public Descriptors productField(String key, String rawYamlValue) {
+        productFields.put(key, rawYamlValue);
+        return this;
+    }
+
+    /** Leaves out the slug custom property, so the catalog derives the slug from the name. */
+    public Descriptors withoutSlugProperty() {
+        this.slugProperty = false;
+        return this;
+    }
+
+    /** Leaves out the DataProduct's team, e.g. to give it in the contract instead. */
+    public Descriptors withoutProductTeam() {
+        this.productTeam = false;
+        return this;
+    }
+
+    /** The role of the single team member of the DataProduct ("owner" unless changed). */
+    public Descriptors ownerRole(String role) {
+        this.ownerRole = role;
+        return this;
+    }
+
+    public Descriptors supportUrl(String url) {
+        this.supportUrl = url;
+        return this;
+    }
+
+    /** The contractId the output port names; by default the id of the contract this descriptor carries. */
+    public Descriptors outputContractId(String contractId) {
+        this.outputContractId = contractId;
+        return this;
+    }
+
+    /** Adds a raw YAML line (top level) to the DataContract document. */
+    public Descriptors contractLine(String yamlLine) {
+        extraContractLines.add(yamlLine);
+        return this;
+    }
+
+    /** Adds a raw column (a YAML list item indented six spaces, as {@link #column} writes them). */
+    public Descriptors columnYaml(String yamlBlock) {
+        columns.add(yamlBlock.endsWith("\n") ? yamlBlock : yamlBlock + "\n");
+        return this;
+    }
+
+    public Descriptors withoutSla() {
+        slaLines.clear();
+        return this;
+    }
+
+    /** Adds an SLA property to the contract; the value is raw YAML (quote it with {@link #quote} for text). */
+    public Descriptors slaProperty(String property, String rawYamlValue, String unit) {
+        StringBuilder s = new StringBuilder();
+        s.append("  - property: ").append(property).append('\n');
+        s.append("    value: ").append(rawYamlValue).append('\n');
+        if (unit != null) {
+            s.append("    unit: ").append(unit).append('\n');
+        }
+        slaLines.add(s.toString());
+        return this;
+    }
+
     public Descriptors withoutConsumers() {
         consumers.clear();
         return this;
@@ -150,28 +236,43 @@ public final class Descriptors {
         return domain + "." + slug;
     }
 
+    /** The id of the contract this descriptor carries (fixed when the builder is made, whatever the slug). */
     public String contractId() {
-        return slug + "-contract";
+        return contractId;
     }
 
     public String yaml() {
         StringBuilder y = new StringBuilder();
-        y.append("apiVersion: v1.0.0\n");
-        y.append("kind: DataProduct\n");
-        y.append("id: ").append(externalId).append('\n');
-        y.append("name: ").append(quote(title)).append('\n');
-        y.append("domain: ").append(domain).append('\n');
-        y.append("status: ").append(status).append('\n');
-        y.append("version: ").append(quote(version)).append('\n');
-        y.append("description:\n  purpose: ").append(quote(purpose)).append('\n');
-        y.append("tags: [service, inventory]\n");
-        y.append("team:\n  name: Network Data Team\n  members:\n");
-        y.append("    - username: ana.costa@example.com\n      name: Ana Costa\n      role: owner\n");
-        y.append("support:\n  - channel: network-data\n    url: mailto:network-data@example.com\n    tool: email\n");
+        field(y, "apiVersion", "v1.0.0");
+        field(y, "kind", "DataProduct");
+        field(y, "id", externalId);
+        field(y, "name", quote(title));
+        field(y, "domain", domain);
+        field(y, "status", status);
+        field(y, "version", quote(version));
+        if (purpose != null) {
+            y.append("description:\n  purpose: ").append(quote(purpose)).append('\n');
+        } else {
+            y.append("description:\n  usage: \"Join on service_id.\"\n");
+        }
+        field(y, "tags", "[service, inventory]");
+        if (productTeam) {
+            y.append("team:\n  name: Network Data Team\n  members:\n");
+            y.append("    - username: ana.costa@example.com\n      name: Ana Costa\n      role: ")
+                    .append(quote(ownerRole))
+                    .append('\n');
+        }
+        y.append("support:\n  - channel: network-data\n    url: ")
+                .append(quote(supportUrl))
+                .append("\n    tool: email\n");
         y.append("outputPorts:\n  - name: main\n    type: table\n    version: ").append(quote(version));
-        y.append("\n    contractId: ").append(contractId()).append('\n');
+        y.append("\n    contractId: ")
+                .append(outputContractId == null ? contractId() : outputContractId)
+                .append('\n');
         y.append("customProperties:\n");
-        y.append("  - property: slug\n    value: ").append(slug).append('\n');
+        if (slugProperty) {
+            y.append("  - property: slug\n    value: ").append(slug).append('\n');
+        }
         if (classification != null) {
             y.append("  - property: classification\n    value: ")
                     .append(classification)
@@ -195,22 +296,51 @@ public final class Descriptors {
             y.append("status: active\n");
             y.append("schema:\n  - name: main\n    physicalType: table\n    properties:\n");
             columns.forEach(y::append);
-            y.append("slaProperties:\n  - property: freshness\n    value: daily by 06:00 UTC\n");
-            y.append("  - property: availability\n    value: 99.5\n    unit: percent\n");
+            if (!slaLines.isEmpty()) {
+                y.append("slaProperties:\n");
+                slaLines.forEach(y::append);
+            }
+            extraContractLines.forEach(line -> y.append(line).append('\n'));
         }
         return y.toString();
+    }
+
+    private void field(StringBuilder y, String key, String rawValue) {
+        String value = productFields.containsKey(key) ? productFields.get(key) : rawValue;
+        if (value != null) {
+            y.append(key).append(": ").append(value).append('\n');
+        }
+    }
+
+    /** The same documents as {@link #yaml()}, as one JSON array: what a JSON client sends. */
+    public String json() {
+        List<Object> documents = new ArrayList<>();
+        new Load(LoadSettings.builder().build()).loadAllFromString(yaml()).forEach(documents::add);
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(documents);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes this descriptor as a JSON array of documents. */
+    public Response publishJson() {
+        return RestAssured.given()
+                .contentType("application/json")
+                .body(json().getBytes(StandardCharsets.UTF_8))
+                .post("/api/products");
     }
 
     /** Publishes this descriptor as YAML and returns the raw response for the test to check. */
     public Response publish() {
         return RestAssured.given()
                 .contentType("application/yaml")
-                .body(yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body(yaml().getBytes(StandardCharsets.UTF_8))
                 .post("/api/products");
     }
 
     /** YAML double-quoted scalar: safe for any text the tests use, including hostile payloads. */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder q = new StringBuilder("\"");
         for (char ch : text.toCharArray()) {
             switch (ch) {
