@@ -1,10 +1,14 @@
 package io.signalbox.catalog;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.signalbox.catalog.CatalogViews.DomainSummary;
 import io.signalbox.catalog.CatalogViews.DomainView;
 import io.signalbox.catalog.DomainService.DomainDraft;
 import io.signalbox.catalog.DomainService.Registration;
+import io.signalbox.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -28,7 +34,12 @@ public class DomainApi {
     @Inject
     CatalogQueries queries;
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
     public record DomainRequest(
             String name, String description, String businessOwner, String technicalContact, Integer lockVersion) {}
 
@@ -46,10 +57,8 @@ public class DomainApi {
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@PathParam("key") String key, DomainRequest request) {
-        if (request == null) {
-            request = new DomainRequest(null, null, null, null, null);
-        }
+    public Response register(@PathParam("key") String key, InputStream body) throws IOException {
+        DomainRequest request = readRequest(RequestBodies.readAtMost(body, 256 * 1024));
         Registration registration = domains.register(
                 key,
                 new DomainDraft(
@@ -65,5 +74,13 @@ public class DomainApi {
                         .entity(view)
                         .build()
                 : Response.ok(view).build();
+    }
+
+    /** Read strictly: a misspelt field is refused rather than silently ignored. */
+    private static DomainRequest readRequest(byte[] body) throws IOException {
+        if (body.length == 0) {
+            return new DomainRequest(null, null, null, null, null);
+        }
+        return STRICT_JSON.readValue(body, DomainRequest.class);
     }
 }

@@ -16,11 +16,26 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
             return Optional.empty();
         }
         Matcher m = SEMVER.matcher(text.trim());
-        if (!m.matches()) {
+        if (!m.matches() || hasNumericIdentifierWithLeadingZero(m.group(4))) {
             return Optional.empty();
         }
         return Optional.of(new SemanticVersion(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
+    }
+
+    /** semver.org §9: numeric pre-release identifiers must not include leading zeroes (01 and 1 would collide). */
+    private static boolean hasNumericIdentifierWithLeadingZero(String preRelease) {
+        if (preRelease == null) {
+            return false;
+        }
+        for (String identifier : preRelease.split("\\.")) {
+            if (identifier.length() > 1
+                    && identifier.startsWith("0")
+                    && identifier.chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -46,7 +61,10 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
             boolean rightNumeric = right[i].chars().allMatch(Character::isDigit);
             int order;
             if (leftNumeric && rightNumeric) {
-                order = Long.compare(Long.parseLong(left[i]), Long.parseLong(right[i]));
+                // Numeric identifiers have no leading zeros, so the longer one is the larger, whatever its size.
+                order = left[i].length() != right[i].length()
+                        ? Integer.compare(left[i].length(), right[i].length())
+                        : left[i].compareTo(right[i]);
             } else if (leftNumeric != rightNumeric) {
                 order = leftNumeric ? -1 : 1;
             } else {

@@ -1,8 +1,10 @@
 package io.signalbox.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +53,18 @@ public class ErrorMappers {
         List<FieldProblem> problems = List.of(new FieldProblem(field, "is not valid JSON here: " + reason));
         return answer(
                 uri, 400, "malformed-request", "The request body could not be read", field + ": " + reason, problems);
+    }
+
+    // Jackson's own subtypes get their own mappers because Quarkus registers built-in ones for them, and the most
+    // specific mapper wins: these keep every JSON mistake a problem document.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsableJson(JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

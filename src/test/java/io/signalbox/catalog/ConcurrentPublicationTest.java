@@ -97,8 +97,11 @@ class ConcurrentPublicationTest {
     @RepeatedTest(3)
     void twoDifferentProductsClaimingOneNewKeyAtOnceGiveOne201AndOne409() throws Exception {
         String domain = Descriptors.newDomain();
-        Descriptors one = Descriptors.product(domain).slug("contested").externalId("claimant-one");
-        Descriptors two = Descriptors.product(domain).slug("contested").externalId("claimant-two");
+        // ODPS ids are unique across the catalog, and this test repeats: each repetition claims with fresh ids.
+        String oneId = "claimant-one-" + domain;
+        String twoId = "claimant-two-" + domain;
+        Descriptors one = Descriptors.product(domain).slug("contested").externalId(oneId);
+        Descriptors two = Descriptors.product(domain).slug("contested").externalId(twoId);
 
         List<Answer> answers = race(List.of(one.yaml(), two.yaml()), List.of("1.0.0", "1.0.0"));
 
@@ -111,7 +114,7 @@ class ConcurrentPublicationTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(stored.getString("externalId"), oneOf("claimant-one", "claimant-two"));
+        assertThat(stored.getString("externalId"), oneOf(oneId, twoId));
         assertThat(stored.getList("versions.version"), contains("1.0.0"));
         given().queryParam("domain", domain).get("/api/products").then().body("key", hasSize(1));
     }

@@ -20,7 +20,6 @@ import io.restassured.response.Response;
 import io.signalbox.testing.Descriptors;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -183,8 +182,6 @@ class DomainApiTest {
     }
 
     @Test
-    @Disabled("BUG: malformed JSON in PUT /api/domains never reaches ErrorMappers.malformedJson; the answer is a bare "
-            + "'HTTP 400 Bad Request' problem with errors[] empty instead of naming the body and where it broke")
     void malformedJsonNamesTheBodyAndWhereItBroke() {
         String key = newKey();
 
@@ -195,9 +192,6 @@ class DomainApiTest {
     }
 
     @Test
-    @Disabled(
-            "BUG: PUT /api/domains silently ignores unknown JSON fields (answers 201): "
-                    + "@JsonIgnoreProperties(ignoreUnknown = false) does not override Quarkus' FAIL_ON_UNKNOWN_PROPERTIES=false")
     void anUnknownJsonFieldIsRefused() {
         String key = newKey();
 
@@ -208,8 +202,6 @@ class DomainApiTest {
     }
 
     @Test
-    @Disabled("BUG: a JSON type mismatch in PUT /api/domains (lockVersion: \"abc\") is answered by Quarkus' default "
-            + "mapper as application/json {objectName, attributeName, ...}, not as a problem+json document")
     void aWrongJsonTypeIsRefused() {
         String key = newKey();
         put(key, VALID).then().statusCode(201);
@@ -235,8 +227,6 @@ class DomainApiTest {
     }
 
     @Test
-    @Disabled("BUG: a JSON array instead of an object in PUT /api/domains gets a 400 with an empty body and no "
-            + "Content-Type, not a problem+json document")
     void aJsonArrayInsteadOfAnObjectIsRefusedWithAProblemDocument() {
         String key = newKey();
 

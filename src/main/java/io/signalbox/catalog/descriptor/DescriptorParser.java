@@ -76,6 +76,7 @@ public final class DescriptorParser {
         if (documents.size() > MAX_DOCUMENTS) {
             throw refuse("body", "holds more than " + MAX_DOCUMENTS + " documents");
         }
+        documents.forEach(DescriptorParser::refuseControlCharacters);
         return asMaps(documents);
     }
 
@@ -180,6 +181,22 @@ public final class DescriptorParser {
             } else if (event.getEventId() == Event.ID.DocumentStart && ++documents > MAX_DOCUMENTS) {
                 throw refuse("body", "holds more than " + MAX_DOCUMENTS + " documents");
             }
+        }
+    }
+
+    /** Escapes such as "\0" or "\u0000" smuggle in what the raw-text check refused; the database rejects them too. */
+    private static void refuseControlCharacters(Object value) {
+        if (value instanceof String text) {
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                throw refuse("body", "contains a control character (such as NUL) written as an escape; remove it");
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                refuseControlCharacters(k);
+                refuseControlCharacters(v);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(DescriptorParser::refuseControlCharacters);
         }
     }
 

@@ -140,7 +140,7 @@ class DescriptorReaderTest {
         ProductDescriptor descriptor = read(Descriptors.product(DOMAIN));
 
         assertEquals("daily by 06:00 UTC", descriptor.slaFreshness());
-        assertEquals("99.5 percent", descriptor.slaAvailability());
+        assertEquals("99.5%", descriptor.slaAvailability());
         assertEquals(
                 List.of(
                         new SlaProperty("freshness", "daily by 06:00 UTC", null),
