@@ -3,31 +3,57 @@ package io.signalbox;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.signalbox.operations.EmbeddedDatabase;
+import io.signalbox.operations.LocalIdentityProvider;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Starts the portal. When no external PostgreSQL is configured, a real PostgreSQL is started first with its data in
- * {@code .signalbox/postgres} under the working directory, and the demo catalog is loaded, so that one command gives
- * a newcomer a working portal.
+ * {@code .signalbox/postgres} under the working directory and the demo catalog is loaded; when no OIDC provider is
+ * configured, the local Keycloak with demo users starts beside it. One command gives a newcomer a working portal.
  */
 @QuarkusMain
 public class Signalbox {
 
     public static void main(String... args) {
+        Path dataDirectory = Path.of(System.getProperty("signalbox.data-dir", ".signalbox")).toAbsolutePath();
+        try (EmbeddedDatabase database = startDatabaseUnlessConfigured(dataDirectory);
+                LocalIdentityProvider identity = startIdentityProviderUnlessConfigured(dataDirectory)) {
+            Quarkus.run(args);
+        }
+    }
+
+    private static EmbeddedDatabase startDatabaseUnlessConfigured(Path dataDirectory) {
         if (EmbeddedDatabase.externalDatabaseConfigured()) {
-            Quarkus.run(args);
-            return;
+            return null;
         }
-        Path dataDirectory = Path.of(System.getProperty("signalbox.data-dir", ".signalbox"))
-                .toAbsolutePath()
-                .resolve("postgres");
-        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory)) {
-            database.connectionProperties().forEach(System::setProperty);
-            if (System.getProperty("signalbox.demo-catalog.load") == null
-                    && System.getenv("SIGNALBOX_DEMO_CATALOG_LOAD") == null) {
-                System.setProperty("signalbox.demo-catalog.load", "true");
-            }
-            Quarkus.run(args);
+        EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"));
+        database.connectionProperties().forEach(System::setProperty);
+        if (System.getProperty("signalbox.demo-catalog.load") == null
+                && System.getenv("SIGNALBOX_DEMO_CATALOG_LOAD") == null) {
+            System.setProperty("signalbox.demo-catalog.load", "true");
         }
+        return database;
+    }
+
+    /**
+     * Starts the local Keycloak with the demo users when no provider is configured and the build has unpacked one.
+     * Without either, the portal still starts and tells people that sign-in is unavailable.
+     */
+    private static LocalIdentityProvider startIdentityProviderUnlessConfigured(Path dataDirectory) {
+        if (LocalIdentityProvider.externalProviderConfigured()) {
+            return null;
+        }
+        Optional<Path> keycloak = LocalIdentityProvider.distributionUnder(Path.of("target"));
+        if (keycloak.isEmpty()) {
+            System.err.println("No OIDC provider is configured and target/keycloak is missing: sign-in is unavailable."
+                    + " Build with ./mvnw package, or set QUARKUS_OIDC_AUTH_SERVER_URL.");
+            return null;
+        }
+        int port = Integer.getInteger("signalbox.keycloak.port", 8180);
+        LocalIdentityProvider identity = LocalIdentityProvider.start(
+                keycloak.get(), port, dataDirectory.resolve("keycloak"), dataDirectory.resolve("keycloak.log"));
+        identity.oidcProperties().forEach(System::setProperty);
+        return identity;
     }
 }

@@ -38,6 +38,10 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldProblem(field, detail)));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Not allowed", detail, List.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, List.of());
     }
