@@ -3,7 +3,10 @@ package io.signalbox.catalog;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.signalbox.catalog.CatalogViews.DomainSummary;
 import io.signalbox.catalog.CatalogViews.DomainView;
 import io.signalbox.catalog.DomainService.DomainDraft;
@@ -38,6 +41,11 @@ public class DomainApi {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     public record DomainRequest(
@@ -58,7 +66,8 @@ public class DomainApi {
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("key") String key, InputStream body) throws IOException {
-        DomainRequest request = readRequest(RequestBodies.readAtMost(body, 256 * 1024));
+        DomainRequest request = readRequest(
+                RequestBodies.readAtMost(body, 256 * 1024, "a domain needs only its name, description and contacts"));
         Registration registration = domains.register(
                 key,
                 new DomainDraft(

@@ -46,6 +46,7 @@ public class DomainService {
                     "lockVersion");
         }
         String before = existing.isPresent() ? summary(domain) : null;
+        boolean unchanged = existing.isPresent() && sameFields(domain, draft);
         domain.key = key;
         domain.name = draft.name().strip();
         domain.description =
@@ -53,7 +54,7 @@ public class DomainService {
         domain.businessOwner = draft.businessOwner().strip();
         domain.technicalContact = draft.technicalContact().strip();
         String after = summary(domain);
-        boolean changed = !after.equals(before);
+        boolean changed = existing.isEmpty() || !unchanged;
         if (changed) {
             domain.updatedAt = now;
         }
@@ -75,6 +76,14 @@ public class DomainService {
                     after));
         }
         return new Registration(domain, existing.isEmpty());
+    }
+
+    private static boolean sameFields(Domain domain, DomainDraft draft) {
+        return domain.name.equals(draft.name().strip())
+                && domain.description.equals(
+                        draft.description() == null ? "" : draft.description().strip())
+                && domain.businessOwner.equals(draft.businessOwner().strip())
+                && domain.technicalContact.equals(draft.technicalContact().strip());
     }
 
     private static String summary(Domain domain) {

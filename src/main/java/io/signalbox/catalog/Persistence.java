@@ -34,9 +34,11 @@ final class Persistence {
 
     static boolean isConcurrentWrite(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException
-                    || t instanceof StaleStateException
-                    || t instanceof ConstraintViolationException) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+            // Only a unique key taken by a concurrent writer is a race; other constraint failures are bugs to see.
+            if (t instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
                 return true;
             }
         }

@@ -66,7 +66,8 @@ public class ProductApi {
         "*/*"
     })
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        byte[] bytes = RequestBodies.readAtMost(body, maxDescriptorBytes);
+        byte[] bytes = RequestBodies.readAtMost(
+                body, maxDescriptorBytes, "a descriptor is far smaller: split the schema or remove embedded data");
         ProductDescriptor descriptor = DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(contentType));
         return answer(publications.publish(descriptor, "api"));
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +54,22 @@ public class AuditPages {
 
         public String subject() {
             return blankToNull(subject);
+        }
+
+        /** The address of another page of the same filtered list. */
+        public String pageLink(int otherPage) {
+            StringBuilder link = new StringBuilder("/audit?page=").append(otherPage);
+            appendParameter(link, "domain", domain());
+            appendParameter(link, "action", action());
+            appendParameter(link, "actor", actor());
+            appendParameter(link, "subject", subject());
+            return link.toString();
+        }
+
+        private static void appendParameter(StringBuilder link, String name, String value) {
+            if (value != null) {
+                link.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
         }
 
         Filter filter() {

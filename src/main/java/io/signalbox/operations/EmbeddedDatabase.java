@@ -22,8 +22,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Whether the operator pointed Signalbox at a PostgreSQL of their own. */
     public static boolean externalDatabaseConfigured() {
-        return System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
-                || System.getProperty("quarkus.datasource.jdbc.url") != null;
+        return OperatorSettings.isSet("quarkus.datasource.jdbc.url");
     }
 
     /** Keeps its data between runs in the given directory. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,21 +43,44 @@ public class ErrorMappers {
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
         }
-        String reason = e.getOriginalMessage() == null
-                ? "unreadable"
-                : e.getOriginalMessage().lines().findFirst().orElse("");
-        if (reason.startsWith("Unrecognized field")) {
-            reason = "is not a field of this resource";
-        } else if (reason.length() > 160) {
-            reason = reason.substring(0, 160) + "…";
-        }
-        List<FieldProblem> problems = List.of(new FieldProblem(field, "is not valid JSON here: " + reason));
+        String reason = jsonReason(e);
+        List<FieldProblem> problems = List.of(new FieldProblem(field, reason));
         return answer(
                 uri, 400, "malformed-request", "The request body could not be read", field + ": " + reason, problems);
     }
 
     // Jackson's own subtypes get their own mappers because Quarkus registers built-in ones for them, and the most
     // specific mapper wins: these keep every JSON mistake a problem document.
+    /** Jackson's messages name Java classes; callers get the mistake in their own terms instead. */
+    private static String jsonReason(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this resource";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == null) {
+                return "has the wrong shape";
+            }
+            if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
+                return "must be a whole number";
+            }
+            if (target == String.class) {
+                return "must be text";
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                return "must be true or false";
+            }
+            return "must be an object with the resource's fields";
+        }
+        if (e instanceof JsonParseException) {
+            return e.getLocation() == null
+                    ? "is not well-formed JSON"
+                    : "is not well-formed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+        }
+        return "could not be read";
+    }
+
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return malformedJson(e, uri);

@@ -10,7 +10,8 @@ public final class RequestBodies {
 
     private RequestBodies() {}
 
-    public static byte[] readAtMost(InputStream body, int maxBytes) {
+    /** Reads the body, refusing with 413 beyond {@code maxBytes}; {@code advice} tells the caller what to send instead. */
+    public static byte[] readAtMost(InputStream body, int maxBytes, String advice) {
         if (body == null) {
             return new byte[0];
         }
@@ -20,8 +21,7 @@ public final class RequestBodies {
             int read;
             while ((read = body.read(buffer)) != -1) {
                 if (out.size() + read > maxBytes) {
-                    throw ProblemException.tooLarge("is larger than " + maxBytes / 1024
-                            + " KiB; a descriptor is far smaller: split the schema or remove embedded data");
+                    throw ProblemException.tooLarge("is larger than " + maxBytes / 1024 + " KiB; " + advice);
                 }
                 out.write(buffer, 0, read);
             }

@@ -188,7 +188,7 @@ class DomainApiTest {
         problem(put(key, "{\"name\": \"Network\","), 400)
                 .body("type", endsWith("/malformed-request"))
                 .body("errors.field", contains("body"))
-                .body("errors[0].message", containsString("is not valid JSON"));
+                .body("errors[0].message", containsString("is not well-formed JSON at line"));
     }
 
     @Test

@@ -76,7 +76,9 @@ public final class DescriptorParser {
         if (documents.size() > MAX_DOCUMENTS) {
             throw refuse("body", "holds more than " + MAX_DOCUMENTS + " documents");
         }
-        documents.forEach(DescriptorParser::refuseControlCharacters);
+        for (int i = 0; i < documents.size(); i++) {
+            screenValues(documents.get(i), "documents[" + i + "]");
+        }
         return asMaps(documents);
     }
 
@@ -184,19 +186,30 @@ public final class DescriptorParser {
         }
     }
 
-    /** Escapes such as "\0" or "\u0000" smuggle in what the raw-text check refused; the database rejects them too. */
-    private static void refuseControlCharacters(Object value) {
+    /**
+     * Checks every value below the top: keys must be text (anything else cannot be read as a field, and breaks
+     * hashing), and escapes such as "\0" or "\u0000" must not smuggle in what the raw-text check refused.
+     */
+    private static void screenValues(Object value, String path) {
         if (value instanceof String text) {
             if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                throw refuse("body", "contains a control character (such as NUL) written as an escape; remove it");
+                throw refuse(path, "contains a control character (such as NUL) written as an escape; remove it");
             }
         } else if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                refuseControlCharacters(k);
-                refuseControlCharacters(v);
-            });
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw refuse(
+                            path,
+                            "has a key that is not text (" + abbreviate(String.valueOf(entry.getKey()))
+                                    + "); field names are words, such as purpose");
+                }
+                screenValues(key, path);
+                screenValues(entry.getValue(), path + "." + key);
+            }
         } else if (value instanceof List<?> list) {
-            list.forEach(DescriptorParser::refuseControlCharacters);
+            for (int i = 0; i < list.size(); i++) {
+                screenValues(list.get(i), path + "[" + i + "]");
+            }
         }
     }
 

@@ -46,7 +46,9 @@ public final class DescriptorReader {
     private static final Pattern ODPS_VERSION = Pattern.compile("v?(0\\.9|1\\.\\d+)\\.\\d+");
     private static final Pattern ODCS_VERSION = Pattern.compile("v?3\\.\\d+\\.\\d+");
     private static final Pattern CANONICAL_ATTRIBUTE = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}\\.[a-z][a-z0-9_]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,255}");
+    // Plain addresses only: characters such as ? & = % would let a mailto: link carry extra headers.
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
     private static final Set<String> OWNER_ROLES = Set.of("owner", "productowner", "dataowner", "product owner");
     private static final Set<String> LOGICAL_TYPES =
             Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
@@ -83,7 +85,7 @@ public final class DescriptorReader {
                 text.append("\n---\n");
             }
             // JSON is YAML too, so the stored text stays one readable multi-document YAML.
-            text.append("# ").append(file.name().replaceAll("[\\r\\n]", " ")).append('\n');
+            text.append("# ").append(file.name().replaceAll("\\p{Cntrl}", " ")).append('\n');
             text.append(new String(file.content(), StandardCharsets.UTF_8));
         }
         return read(documents, text.toString(), DescriptorFormat.YAML);
