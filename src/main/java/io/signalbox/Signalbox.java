@@ -16,7 +16,8 @@ import java.util.Optional;
 public class Signalbox {
 
     public static void main(String... args) {
-        Path dataDirectory = Path.of(System.getProperty("signalbox.data-dir", ".signalbox")).toAbsolutePath();
+        Path dataDirectory =
+                Path.of(System.getProperty("signalbox.data-dir", ".signalbox")).toAbsolutePath();
         try (EmbeddedDatabase database = startDatabaseUnlessConfigured(dataDirectory);
                 LocalIdentityProvider identity = startIdentityProviderUnlessConfigured(dataDirectory)) {
             Quarkus.run(args);

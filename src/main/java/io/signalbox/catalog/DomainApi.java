@@ -11,9 +11,12 @@ import io.signalbox.catalog.CatalogViews.DomainSummary;
 import io.signalbox.catalog.CatalogViews.DomainView;
 import io.signalbox.catalog.DomainService.DomainDraft;
 import io.signalbox.catalog.DomainService.Registration;
+import io.signalbox.identity.Caller;
+import io.signalbox.identity.DomainOwnership;
 import io.signalbox.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,6 +39,12 @@ public class DomainApi {
 
     @Inject
     CatalogQueries queries;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    DomainOwnership ownership;
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -66,6 +75,7 @@ public class DomainApi {
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("key") String key, InputStream body) throws IOException {
+        caller.refuseUnlessAdmin("register or change domains");
         DomainRequest request = readRequest(
                 RequestBodies.readAtMost(body, 256 * 1024, "a domain needs only its name, description and contacts"));
         Registration registration = domains.register(
@@ -76,13 +86,39 @@ public class DomainApi {
                         request.businessOwner(),
                         request.technicalContact(),
                         request.lockVersion()),
-                "api");
+                caller.name());
         DomainView view = queries.domain(key);
         return registration.created()
                 ? Response.created(URI.create("/api/domains/" + key))
                         .entity(view)
                         .build()
                 : Response.ok(view).build();
+    }
+
+    @GET
+    @Path("/{key}/owners")
+    public List<DomainOwnership.Grant> owners(@PathParam("key") String key) {
+        queries.domain(key);
+        return ownership.grantsOf(key);
+    }
+
+    /** Grants ownership of a domain to a person, beside the ownership their provider's groups give them. */
+    @PUT
+    @Path("/{key}/owners/{username}")
+    public Response grant(@PathParam("key") String key, @PathParam("username") String username) {
+        caller.refuseUnlessAdmin("grant domain ownership");
+        boolean created = ownership.grant(key, username, caller.name());
+        return Response.status(created ? 201 : 200)
+                .entity(ownership.grantsOf(key))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{key}/owners/{username}")
+    public List<DomainOwnership.Grant> revoke(@PathParam("key") String key, @PathParam("username") String username) {
+        caller.refuseUnlessAdmin("revoke domain ownership");
+        ownership.revoke(key, username, caller.name());
+        return ownership.grantsOf(key);
     }
 
     /** Read strictly: a misspelt field is refused rather than silently ignored. */

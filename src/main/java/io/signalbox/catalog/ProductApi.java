@@ -9,6 +9,7 @@ import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.descriptor.DescriptorReader.DescriptorFile;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
+import io.signalbox.identity.Caller;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import io.signalbox.web.RequestBodies;
@@ -49,6 +50,9 @@ public class ProductApi {
     @Inject
     CatalogQueries queries;
 
+    @Inject
+    Caller caller;
+
     @ConfigProperty(name = "signalbox.descriptor.max-bytes")
     int maxDescriptorBytes;
 
@@ -69,7 +73,15 @@ public class ProductApi {
         byte[] bytes = RequestBodies.readAtMost(
                 body, maxDescriptorBytes, "a descriptor is far smaller: split the schema or remove embedded data");
         ProductDescriptor descriptor = DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(contentType));
-        return answer(publications.publish(descriptor, "api"));
+        return answer(publishAs(descriptor));
+    }
+
+    /** Only owners of the product's domain publish it; an unknown domain is left to the service to explain. */
+    private Publication publishAs(ProductDescriptor descriptor) {
+        if (Domain.findByKey(descriptor.domainKey()).isPresent()) {
+            caller.refuseUnlessOwnerOf(descriptor.domainKey(), "publish its data products");
+        }
+        return publications.publish(descriptor, caller.name());
     }
 
     private static Response answer(Publication publication) {
@@ -116,7 +128,7 @@ public class ProductApi {
                     List.of(new FieldProblem(
                             "body", "holds no file: send the ODPS file and its contracts as form files")));
         }
-        return answer(publications.publish(DescriptorReader.read(descriptorFiles), "api"));
+        return answer(publishAs(DescriptorReader.read(descriptorFiles)));
     }
 
     @GET

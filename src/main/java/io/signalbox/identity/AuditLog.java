@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The audit trail. A change is recorded inside the transaction that makes it, so the log never claims a change that
@@ -52,7 +53,23 @@ public class AuditLog {
             Optional<String> action,
             Optional<String> actor,
             Optional<String> subject,
-            int page) {}
+            int page,
+            Optional<Set<String>> domains) {
+
+        public Filter(
+                Optional<String> domain,
+                Optional<String> action,
+                Optional<String> actor,
+                Optional<String> subject,
+                int page) {
+            this(domain, action, actor, subject, page, Optional.empty());
+        }
+
+        /** The same filter, restricted to changes in the given domains. */
+        public Filter limitedTo(Set<String> visibleDomains) {
+            return new Filter(domain, action, actor, subject, page, Optional.of(visibleDomains));
+        }
+    }
 
     public record Page(List<Entry> entries, int page, boolean hasNext) {}
 
@@ -78,6 +95,7 @@ public class AuditLog {
         filter.action().ifPresent(a -> condition(where, parameters, "e.action = ?", a));
         filter.actor().ifPresent(a -> condition(where, parameters, "lower(e.actor) = lower(?)", a));
         filter.subject().ifPresent(s -> condition(where, parameters, "e.subjectKey = ?", s));
+        filter.domains().ifPresent(d -> condition(where, parameters, "e.domainKey in ?", d));
         var query = em.createQuery(
                 "select e from AuditEvent e " + where + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
         for (int i = 0; i < parameters.size(); i++) {

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.signalbox.identity.AuditLog.Filter;
 import io.signalbox.identity.AuditLog.Page;
+import io.signalbox.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,9 @@ public class AuditPages {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Caller caller;
 
     /** The filters as the page's form and the API take them; blank fields match everything. */
     public static class Query {
@@ -91,14 +95,31 @@ public class AuditPages {
     @Path("/audit")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@BeanParam Query query) {
-        return Templates.audit(audit.browse(query.filter()), query, audit.actions());
+        return Templates.audit(audit.browse(visibleTo(query)), query, audit.actions());
     }
 
     @GET
     @Path("/api/audit")
     @Produces(MediaType.APPLICATION_JSON)
     public Page api(@BeanParam Query query) {
-        return audit.browse(query.filter());
+        return audit.browse(visibleTo(query));
+    }
+
+    /** The council and admins see every change; a domain owner sees the changes to the domains they own. */
+    private Filter visibleTo(Query query) {
+        Filter filter = query.filter();
+        if (caller.isAdmin() || caller.isCouncil()) {
+            return filter;
+        }
+        if (caller.ownedDomains().isEmpty()) {
+            throw ProblemException.forbidden(
+                    "The audit log is open to the governance council, admins and domain owners (for their domains).");
+        }
+        if (filter.domain().isPresent()) {
+            caller.refuseUnlessOwnerOf(filter.domain().get(), "read its audit log");
+            return filter;
+        }
+        return filter.limitedTo(caller.ownedDomains());
     }
 
     private static String blankToNull(String value) {

@@ -77,9 +77,7 @@ public class Caller {
     public void refuseUnlessOwnerOf(String domainKey, String action) {
         if (!owns(domainKey)) {
             throw ProblemException.forbidden("Only owners of domain '" + domainKey + "' may " + action + ". "
-                    + (ownedDomains().isEmpty()
-                            ? "You own no domain"
-                            : "You own " + String.join(", ", ownedDomains()))
+                    + (ownedDomains().isEmpty() ? "You own no domain" : "You own " + String.join(", ", ownedDomains()))
                     + "; ask a Signalbox admin to grant you ownership if you should have it.");
         }
     }

@@ -38,8 +38,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Whether the operator pointed Signalbox at an OIDC provider of their own. */
     public static boolean externalProviderConfigured() {
-        return System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") != null
-                || System.getProperty("quarkus.oidc.auth-server-url") != null;
+        return OperatorSettings.isSet("quarkus.oidc.auth-server-url");
     }
 
     /** The unpacked Keycloak distribution under the given build directory, if the build has unpacked it. */
@@ -49,7 +48,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> homes = Files.list(parent)) {
-            return homes.filter(home -> Files.isRegularFile(home.resolve("bin/kc.sh"))).findFirst();
+            return homes.filter(home -> Files.isRegularFile(home.resolve("bin/kc.sh")))
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +64,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.createDirectories(dataDirectory);
-            try (InputStream realm = LocalIdentityProvider.class.getResourceAsStream("/keycloak/signalbox-realm.json")) {
+            try (InputStream realm =
+                    LocalIdentityProvider.class.getResourceAsStream("/keycloak/signalbox-realm.json")) {
                 Files.copy(realm, imports.resolve("signalbox-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
             ProcessBuilder builder = new ProcessBuilder(
@@ -75,8 +76,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
                             "--http-port=" + port,
                             "--import-realm",
                             "--db=dev-file",
-                            "--db-url=jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("keycloakdb")
-                                    + ";NON_KEYWORDS=VALUE")
+                            "--db-url=jdbc:h2:file:"
+                                    + dataDirectory.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE")
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             Map<String, String> environment = builder.environment();
@@ -103,7 +104,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Waits until the realm's discovery document answers; for tests, which need the provider before they run. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest discovery = HttpRequest.newBuilder(
                         URI.create(authServerUrl() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5))

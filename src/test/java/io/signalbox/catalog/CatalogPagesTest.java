@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.Descriptors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class CatalogPagesTest {
 
     private static Document page(String path, int status) {

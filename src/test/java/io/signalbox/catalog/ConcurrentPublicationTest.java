@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.signalbox.testing.Descriptors;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * stay consistent with the answers given.
  */
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 @Timeout(60)
 class ConcurrentPublicationTest {
 

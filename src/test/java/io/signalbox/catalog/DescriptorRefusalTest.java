@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.signalbox.testing.Descriptors;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * is written. Hostile inputs carry a {@link Timeout} as a safety net only: the assertions are about the answer.
  */
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class DescriptorRefusalTest {
 
     private static final String YAML = "application/yaml";

@@ -6,7 +6,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.testing.Browser;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.Tokens;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in a real browser when they open a data product. */
 @QuarkusTest
@@ -37,23 +41,27 @@ class ProductPageBrowserTest {
     }
 
     @Test
-    void anAnalystOpensAProductFromItsDomainAndReadsOwnerSchemaAndOlderVersion() {
-        String domain = Descriptors.newDomain();
+    void anAnalystSignsInOpensAProductFromItsDomainAndReadsOwnerSchemaAndOlderVersion() {
+        String domain = Descriptors.newDomainWithToken(Tokens.accessToken("adam.admin", "admin"), "nora.network");
+        String owner = Tokens.accessToken("nora.network", "network");
         Descriptors product = Descriptors.product(domain)
                 .title("Network Service Inventory")
                 .column("customer_email", "string", false, "confidential", true, null, "Who ordered it");
-        product.publish().then().statusCode(201);
+        product.publishWithToken(owner).then().statusCode(201);
         product.version("1.1.0")
                 .column("site_id", "string", false, "internal", false, null, "Where it terminates")
                 .changelog("Adds **site_id**.")
-                .publish()
+                .publishWithToken(owner)
                 .then()
                 .statusCode(201);
 
         browser.get(portal + "domains/" + domain);
+        signIn("rita.reader", "reader");
         browser.findElement(By.linkText("Network Service Inventory")).click();
 
         assertThat(browser.getTitle()).isEqualTo("Network Service Inventory · Signalbox");
+        assertThat(browser.findElement(By.cssSelector(".session__name")).getText())
+                .isEqualTo("rita.reader");
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Network Service Inventory");
         assertThat(browser.findElement(By.cssSelector("#overview .facts")).getText())
                 .contains("Ana Costa", "ana.costa@example.com");
@@ -77,5 +85,25 @@ class ProductPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#schema th[scope=row] code")).stream()
                         .map(WebElement::getText))
                 .doesNotContain("site_id");
+
+        browser.findElement(By.cssSelector(".session button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/signed-out"));
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("You have signed out");
+
+        browser.get(portal + "domains/" + domain);
+        assertThat(browser.findElements(By.id("kc-login")))
+                .as("signing out ends the session")
+                .hasSize(1);
+    }
+
+    /** Keycloak's own login form, as a person fills it in. */
+    private static void signIn(String username, String password) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".session__name")));
     }
 }

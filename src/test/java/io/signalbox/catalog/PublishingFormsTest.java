@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The ways a domain pipeline sends a descriptor: one YAML as curl sends it, or the product and contracts as files. */
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class PublishingFormsTest {
 
     @Test

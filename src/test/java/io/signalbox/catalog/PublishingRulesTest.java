@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.Descriptors;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rules about identity and version lines that keep the history consumers rely on honest. */
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class PublishingRulesTest {
 
     @Test

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.signalbox.testing.Api;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class PublishingTest {
 
     @Test
@@ -109,7 +111,7 @@ class PublishingTest {
                 .body("version", contains("1.10.0", "1.9.0", "1.2.0", "1.2.0-rc.1", "1.0.0"))
                 .body("current", contains(true, false, false, false, false))
                 .body("changelog[0]", equalTo("Release 1.10.0"))
-                .body("publishedBy", hasItem("api"));
+                .body("publishedBy", hasItem(Descriptors.TEST_OWNER));
     }
 
     @Test

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.Descriptors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class AuditLogTest {
 
     @Test
@@ -27,14 +29,16 @@ class AuditLogTest {
         given().get("/api/audit?domain=" + domain)
                 .then()
                 .statusCode(200)
-                .body("entries", hasSize(3))
-                .body("entries.action", contains("product.published", "product.published", "domain.registered"))
-                .body("entries[0].actor", equalTo("api"))
+                .body("entries", hasSize(4))
+                .body(
+                        "entries.action",
+                        contains("product.published", "product.published", "ownership.granted", "domain.registered"))
+                .body("entries[0].actor", equalTo(Descriptors.TEST_OWNER))
                 .body("entries[0].subjectKey", equalTo(product.key()))
                 .body("entries[0].before", containsString("version 1.0.0"))
                 .body("entries[0].after", containsString("version 1.1.0"))
                 .body("entries[1].before", nullValue())
-                .body("entries[2].after", containsString("Owner <owner@example.com>"));
+                .body("entries[3].after", containsString("Owner <owner@example.com>"));
     }
 
     @Test
@@ -69,7 +73,7 @@ class AuditLogTest {
 
         given().get("/api/audit?subject=" + domain)
                 .then()
-                .body("entries.action", contains("domain.updated", "domain.registered"))
+                .body("entries.action", contains("domain.updated", "ownership.granted", "domain.registered"))
                 .body("entries[0].before", containsString("tech@example.com"))
                 .body("entries[0].after", containsString("new-tech@example.com"));
     }
@@ -87,7 +91,7 @@ class AuditLogTest {
                 .asString());
 
         assertThat(page.select("input[name=domain]").attr("value")).isEqualTo(domain);
-        assertThat(page.select("tbody tr")).hasSize(2);
+        assertThat(page.select("tbody tr")).hasSize(3);
         assertThat(page.select("tbody a").eachAttr("href"))
                 .contains("/products/" + product.key(), "/domains/" + domain);
     }

@@ -41,6 +41,9 @@ public final class Descriptors {
     private String outputContractId;
     private String contractId;
 
+    /** The person @TestSecurity signs in as in API tests: an admin who is granted ownership of each new domain. */
+    public static final String TEST_OWNER = "test-owner";
+
     private Descriptors() {}
 
     /** A valid descriptor with two columns and one consumer, in the given domain. */
@@ -58,7 +61,7 @@ public final class Descriptors {
         return d;
     }
 
-    /** Registers a new domain with a unique key through the API and returns its key. */
+    /** Registers a new domain with a unique key through the API, makes {@link #TEST_OWNER} its owner, returns the key. */
     public static String newDomain() {
         String key = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         RestAssured.given()
@@ -66,6 +69,10 @@ public final class Descriptors {
                 .body("{\"name\":\"Domain " + key + "\",\"description\":\"Test domain\","
                         + "\"businessOwner\":\"Owner <owner@example.com>\",\"technicalContact\":\"tech@example.com\"}")
                 .put("/api/domains/" + key)
+                .then()
+                .statusCode(201);
+        RestAssured.given()
+                .put("/api/domains/" + key + "/owners/" + TEST_OWNER)
                 .then()
                 .statusCode(201);
         return key;
@@ -329,6 +336,37 @@ public final class Descriptors {
                 .contentType("application/json")
                 .body(json().getBytes(StandardCharsets.UTF_8))
                 .post("/api/products");
+    }
+
+    /** Publishes this descriptor as YAML with a real bearer token, as a domain pipeline does. */
+    public Response publishWithToken(String accessToken) {
+        return RestAssured.given()
+                .auth()
+                .oauth2(accessToken)
+                .contentType("application/yaml")
+                .body(yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/products");
+    }
+
+    /** Registers a new domain as the given admin and grants its ownership to {@code owner}; returns the key. */
+    public static String newDomainWithToken(String adminToken, String owner) {
+        String key = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        RestAssured.given()
+                .auth()
+                .oauth2(adminToken)
+                .contentType("application/json")
+                .body("{\"name\":\"Domain " + key + "\",\"description\":\"Test domain\","
+                        + "\"businessOwner\":\"Owner <owner@example.com>\",\"technicalContact\":\"tech@example.com\"}")
+                .put("/api/domains/" + key)
+                .then()
+                .statusCode(201);
+        RestAssured.given()
+                .auth()
+                .oauth2(adminToken)
+                .put("/api/domains/" + key + "/owners/" + owner)
+                .then()
+                .statusCode(201);
+        return key;
     }
 
     /** Publishes this descriptor as YAML and returns the raw response for the test to check. */

@@ -2,8 +2,9 @@ package io.signalbox.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers {@link PostgresTestResource} once for the whole test run. */
+/** Registers the real PostgreSQL and the real identity provider once for the whole test run. */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = false)
 public final class UsesPostgres {
     private UsesPostgres() {}
 }
