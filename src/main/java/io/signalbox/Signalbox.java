@@ -52,8 +52,14 @@ public class Signalbox {
             return null;
         }
         int port = Integer.getInteger("signalbox.keycloak.port", 8180);
+        String portalPort =
+                System.getProperty("quarkus.http.port", System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080"));
         LocalIdentityProvider identity = LocalIdentityProvider.start(
-                keycloak.get(), port, dataDirectory.resolve("keycloak"), dataDirectory.resolve("keycloak.log"));
+                keycloak.get(),
+                port,
+                "http://127.0.0.1:" + portalPort,
+                dataDirectory.resolve("keycloak"),
+                dataDirectory.resolve("keycloak.log"));
         identity.oidcProperties().forEach(System::setProperty);
         return identity;
     }

@@ -7,9 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -59,14 +59,19 @@ public final class LocalIdentityProvider implements AutoCloseable {
      * Starts Keycloak in the background and returns at once: the portal starts beside it and signs people in as soon
      * as the provider answers.
      */
-    public static LocalIdentityProvider start(Path home, int port, Path dataDirectory, Path logFile) {
+    /**
+     * @param portalUrl where the portal listens, so that Keycloak can tell it about sign-outs (back-channel logout)
+     */
+    public static LocalIdentityProvider start(Path home, int port, String portalUrl, Path dataDirectory, Path logFile) {
         try {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.createDirectories(dataDirectory);
             try (InputStream realm =
                     LocalIdentityProvider.class.getResourceAsStream("/keycloak/signalbox-realm.json")) {
-                Files.copy(realm, imports.resolve("signalbox-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+                String json =
+                        new String(realm.readAllBytes(), StandardCharsets.UTF_8).replace("__PORTAL_URL__", portalUrl);
+                Files.writeString(imports.resolve("signalbox-realm.json"), json);
             }
             ProcessBuilder builder = new ProcessBuilder(
                             "bash",

@@ -1,5 +1,6 @@
 package io.signalbox.catalog;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -10,10 +11,13 @@ import io.signalbox.testing.Tokens;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,6 +90,17 @@ class ProductPageBrowserTest {
                         .map(WebElement::getText))
                 .doesNotContain("site_id");
 
+        Map<String, String> session = browser.manage().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("q_session"))
+                .collect(Collectors.toMap(Cookie::getName, Cookie::getValue));
+        assertThat(session).isNotEmpty();
+        given().redirects()
+                .follow(false)
+                .cookies(session)
+                .get("/domains")
+                .then()
+                .statusCode(200);
+
         browser.findElement(By.cssSelector(".session button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/signed-out"));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("You have signed out");
@@ -94,6 +109,13 @@ class ProductPageBrowserTest {
         assertThat(browser.findElements(By.id("kc-login")))
                 .as("signing out ends the session")
                 .hasSize(1);
+        // A session cookie copied before signing out is refused after it.
+        given().redirects()
+                .follow(false)
+                .cookies(session)
+                .get("/domains")
+                .then()
+                .statusCode(302);
     }
 
     /** Keycloak's own login form, as a person fills it in. */

@@ -19,6 +19,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     private static volatile String authServerUrl;
     private LocalIdentityProvider keycloak;
+    private int portalPort;
 
     /** The realm URL of the running test provider, for tests that fetch real tokens. */
     public static String authServerUrl() {
@@ -33,13 +34,18 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                         "target/keycloak is missing: the build unpacks it in generate-resources (./mvnw verify)"));
         try {
             Path data = Files.createTempDirectory(target.toAbsolutePath(), "keycloak-test-");
-            keycloak = LocalIdentityProvider.start(home, freePort(), data, target.resolve("keycloak-test.log"));
+            portalPort = freePort();
+            keycloak = LocalIdentityProvider.start(
+                    home, freePort(), "http://127.0.0.1:" + portalPort, data, target.resolve("keycloak-test.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         keycloak.awaitReady(Duration.ofMinutes(3));
         authServerUrl = keycloak.authServerUrl();
-        return new HashMap<>(keycloak.oidcProperties());
+        Map<String, String> properties = new HashMap<>(keycloak.oidcProperties());
+        // Keycloak tells the portal about sign-outs at this port, so the portal's test port is fixed here.
+        properties.put("quarkus.http.test-port", String.valueOf(portalPort));
+        return properties;
     }
 
     @Override
