@@ -60,7 +60,7 @@ class ProductPageBrowserTest {
                 .statusCode(201);
 
         browser.get(portal + "domains/" + domain);
-        signIn("rita.reader", "reader");
+        Browser.signIn(browser, "rita.reader", "reader");
         browser.findElement(By.linkText("Network Service Inventory")).click();
 
         assertThat(browser.getTitle()).isEqualTo("Network Service Inventory · Signalbox");
@@ -116,16 +116,5 @@ class ProductPageBrowserTest {
                 .get("/domains")
                 .then()
                 .statusCode(302);
-    }
-
-    /** Keycloak's own login form, as a person fills it in. */
-    private static void signIn(String username, String password) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".session__name")));
     }
 }

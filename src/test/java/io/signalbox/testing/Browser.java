@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs) for browser journeys.
@@ -47,5 +51,16 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Signs in through Keycloak's own login form, as a person does, and waits for the portal to greet them. */
+    public static void signIn(WebDriver browser, String username, String password) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".session__name")));
     }
 }

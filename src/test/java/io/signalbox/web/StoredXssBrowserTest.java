@@ -260,7 +260,7 @@ class StoredXssBrowserTest {
         SoftAssertions softly = new SoftAssertions();
 
         browser.get(portal.toString());
-        signIn("rita.reader", "reader");
+        Browser.signIn(browser, "rita.reader", "reader");
 
         // Home: the domain card and the product in both lists.
         assertSafe(softly, "home");
@@ -314,7 +314,7 @@ class StoredXssBrowserTest {
         browser.findElement(By.cssSelector(".session button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/signed-out"));
         browser.get(portal + "audit?domain=" + domain);
-        signIn("adam.admin", "admin");
+        Browser.signIn(browser, "adam.admin", "admin");
         assertSafe(softly, "audit log");
         WebElement update = browser.findElement(By.xpath("//tbody/tr[.//code[text()='domain.updated']]"));
         List<String> cells = update.findElements(By.cssSelector("td")).stream()
@@ -569,16 +569,5 @@ class StoredXssBrowserTest {
                 .append(quote(AVAILABILITY))
                 .append('\n');
         return y.toString();
-    }
-
-    /** Keycloak's own login form, as a person fills it in. */
-    private static void signIn(String username, String password) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".session__name")));
     }
 }
