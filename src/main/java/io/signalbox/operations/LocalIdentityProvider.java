@@ -89,7 +89,10 @@ public final class LocalIdentityProvider implements AutoCloseable {
             environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             environment.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
-            return new LocalIdentityProvider(builder.start(), port);
+            LocalIdentityProvider provider = new LocalIdentityProvider(builder.start(), port);
+            // Ctrl-C or SIGTERM may end the JVM before the launcher's own close runs: never leave Keycloak behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(provider::close, "keycloak-stopper"));
+            return provider;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Keycloak from " + home, e);
         }
@@ -142,6 +145,9 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         // kc.sh starts the server as a child process: stop the whole tree.
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
