@@ -91,6 +91,17 @@ class AccessControlTest {
     }
 
     @Test
+    void aPipelineWithABearerTokenIsNotMistakenForACrossSiteBrowser() {
+        as("nora.network")
+                .header("Origin", "https://ci.example")
+                .contentType("application/yaml")
+                .body(NETWORK_PRODUCT.getBytes(StandardCharsets.UTF_8))
+                .post("/api/products")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    @Test
     void aRefusedPublisherIsToldWhichDomainsTheyOwn() {
         publishNetworkProductAs("bill.billing")
                 .then()
