@@ -228,15 +228,9 @@ public final class DescriptorParser {
                                 + DescriptorNode.describe(document)));
                 continue;
             }
+            // screenValues has already refused any key that is not text, at every level.
             Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
-                    problems.add(
-                            new FieldProblem("documents[" + i + "]", "has a key that is not text: " + entry.getKey()));
-                    continue;
-                }
-                fields.put(key, entry.getValue());
-            }
+            map.forEach((key, value) -> fields.put((String) key, value));
             maps.add(fields);
         }
         if (!problems.isEmpty()) {
