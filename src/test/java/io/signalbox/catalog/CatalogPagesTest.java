@@ -139,7 +139,9 @@ class CatalogPagesTest {
                 .statusCode(200)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+                .header("Referrer-Policy", "strict-origin-when-cross-origin")
+                .header("X-Frame-Options", "DENY")
+                .header("Strict-Transport-Security", "max-age=31536000");
         given().get("/ui/signalbox.css").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -1,0 +1,133 @@
+package io.signalbox.identity;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.signalbox.catalog.Domain;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.FormTokens;
+import io.signalbox.web.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Who owns a domain, and for admins the form that grants or revokes ownership in the portal. Every signed-in person
+ * may see the list: knowing whom to ask about a domain is part of finding data. Writes follow Post/Redirect/Get.
+ */
+@Path("/domains/{key}/owners")
+@Produces(MediaType.TEXT_HTML)
+public class OwnershipPages {
+
+    @Inject
+    DomainOwnership ownership;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FormTokens formTokens;
+
+    /** What the page says after a change; only said when the list confirms it. */
+    public record Outcome(String message, boolean error) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance owners(
+                String domainKey,
+                String domainName,
+                List<DomainOwnership.Grant> grants,
+                boolean mayManage,
+                Outcome outcome,
+                String username,
+                List<FieldProblem> problems);
+    }
+
+    @GET
+    public TemplateInstance page(
+            @PathParam("key") String key,
+            @QueryParam("granted") String granted,
+            @QueryParam("revoked") String revoked) {
+        Domain domain = existingDomain(key);
+        List<DomainOwnership.Grant> grants = ownership.grantsOf(key);
+        Outcome outcome = null;
+        if (granted != null && holds(grants, granted)) {
+            outcome = new Outcome(granted + " now owns " + domain.name + ".", false);
+        } else if (revoked != null && !holds(grants, revoked)) {
+            outcome = new Outcome(revoked + " no longer owns " + domain.name + " through Signalbox.", false);
+        }
+        return Templates.owners(key, domain.name, grants, caller.isAdmin(), outcome, "", List.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response grant(
+            @PathParam("key") String key,
+            @FormParam("username") String username,
+            @FormParam(FormTokens.FIELD) String token) {
+        formTokens.verify(token);
+        caller.refuseUnlessAdmin("grant domain ownership");
+        Domain domain = existingDomain(key);
+        String person = username == null ? "" : username.strip();
+        try {
+            ownership.grant(key, person, caller.name());
+        } catch (ProblemException refused) {
+            if (refused.status() != 422) {
+                throw refused;
+            }
+            // Show the form again with the person's input and what to change, not a bare error page.
+            return Response.status(422)
+                    .entity(Templates.owners(
+                            key,
+                            domain.name,
+                            ownership.grantsOf(key),
+                            true,
+                            new Outcome("The grant was not made.", true),
+                            person,
+                            refused.problems()))
+                    .build();
+        }
+        return seeOther(key, "granted", person);
+    }
+
+    @POST
+    @Path("/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(
+            @PathParam("key") String key,
+            @FormParam("username") String username,
+            @FormParam(FormTokens.FIELD) String token) {
+        formTokens.verify(token);
+        caller.refuseUnlessAdmin("revoke domain ownership");
+        existingDomain(key);
+        String person = username == null ? "" : username.strip();
+        ownership.revoke(key, person, caller.name());
+        return seeOther(key, "revoked", person);
+    }
+
+    private static Response seeOther(String key, String parameter, String person) {
+        return Response.seeOther(URI.create("/domains/" + key + "/owners?" + parameter + "="
+                        + URLEncoder.encode(person, StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    private static boolean holds(List<DomainOwnership.Grant> grants, String username) {
+        return grants.stream().anyMatch(g -> g.username().equalsIgnoreCase(username));
+    }
+
+    private static Domain existingDomain(String key) {
+        return Domain.findByKey(key)
+                .orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
+    }
+}

@@ -1,0 +1,174 @@
+package io.signalbox.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import io.signalbox.catalog.DomainService;
+import io.signalbox.testing.Descriptors;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The admin page that grants and revokes domain ownership, and the synchronizer token its forms carry. */
+@QuarkusTest
+class OwnershipPagesTest {
+
+    @Inject
+    DomainService domains;
+
+    /** Setup for tests that run as a reader, who may not register domains through the API. */
+    private String registerDomainDirectly() {
+        String key = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        domains.register(
+                key,
+                new DomainService.DomainDraft(
+                        "Domain " + key, "Test domain", "Owner <owner@example.com>", "tech@example.com", null),
+                "test-setup");
+        return key;
+    }
+
+    /** The form cookie and the token of the grant form, as a browser would hold them after opening the page. */
+    private record OpenedForm(String cookie, String token, Document page) {}
+
+    private static OpenedForm open(String domain) {
+        Response response = given().get("/domains/" + domain + "/owners");
+        response.then().statusCode(200);
+        Document page = Jsoup.parse(response.asString());
+        String token = page.select("form[action=/domains/" + domain + "/owners] input[name=csrf-token]")
+                .attr("value");
+        return new OpenedForm(response.getCookie("signalbox-form"), token, page);
+    }
+
+    private static List<String> grantees(String domain) {
+        return given().get("/api/domains/" + domain + "/owners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("username");
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anAdminGrantsAndRevokesOwnershipThroughThePage() {
+        String domain = Descriptors.newDomain();
+        OpenedForm form = open(domain);
+        assertThat(form.cookie()).isNotBlank();
+        assertThat(form.token()).isNotBlank();
+
+        given().redirects()
+                .follow(false)
+                .cookie("signalbox-form", form.cookie())
+                .formParam("csrf-token", form.token())
+                .formParam("username", " dora.data ")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/domains/" + domain + "/owners?granted=dora.data"));
+        assertThat(grantees(domain)).contains("dora.data");
+        given().get("/domains/" + domain + "/owners?granted=dora.data")
+                .then()
+                .statusCode(200)
+                .body(containsString("dora.data now owns"));
+
+        given().redirects()
+                .follow(false)
+                .cookie("signalbox-form", form.cookie())
+                .formParam("csrf-token", form.token())
+                .formParam("username", "dora.data")
+                .post("/domains/" + domain + "/owners/revoke")
+                .then()
+                .statusCode(303);
+        assertThat(grantees(domain)).doesNotContain("dora.data");
+        given().get("/api/audit?domain=" + domain + "&action=ownership.revoked")
+                .then()
+                .statusCode(200)
+                .body(containsString("dora.data"));
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void aFormWithoutTheRightTokenChangesNothing() {
+        String domain = Descriptors.newDomain();
+        OpenedForm form = open(domain);
+        OpenedForm otherBrowser = open(domain);
+        assertThat(otherBrowser.cookie()).isNotEqualTo(form.cookie());
+
+        // No token at all, as a forged form on another site would send.
+        given().cookie("signalbox-form", form.cookie())
+                .formParam("username", "mallory")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("reload the page"));
+        // A token without the cookie it was made for.
+        given().formParam("csrf-token", form.token())
+                .formParam("username", "mallory")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(403);
+        // A valid token of another browser.
+        given().cookie("signalbox-form", form.cookie())
+                .formParam("csrf-token", otherBrowser.token())
+                .formParam("username", "mallory")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(403);
+        // A tampered token.
+        given().cookie("signalbox-form", form.cookie())
+                .formParam("csrf-token", form.token().substring(1) + "A")
+                .formParam("username", "mallory")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(403);
+        assertThat(grantees(domain)).doesNotContain("mallory");
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anInvalidUsernameShowsTheFormAgainWithWhatToChange() {
+        String domain = Descriptors.newDomain();
+        OpenedForm form = open(domain);
+
+        Response refused = given().cookie("signalbox-form", form.cookie())
+                .formParam("csrf-token", form.token())
+                .formParam("username", "<script>alert(1)</script>")
+                .post("/domains/" + domain + "/owners");
+
+        refused.then().statusCode(422).contentType(containsString("text/html"));
+        Document page = Jsoup.parse(refused.asString());
+        assertThat(page.select(".field-problem").text()).contains("username or e-mail address");
+        assertThat(page.select("input#username").attr("value")).isEqualTo("<script>alert(1)</script>");
+        assertThat(page.select("input#username").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("script")).isEmpty();
+        assertThat(grantees(domain)).containsExactly(Descriptors.TEST_OWNER);
+    }
+
+    @Test
+    @TestSecurity(user = "rita.reader")
+    void aReaderSeesTheOwnersButNoFormAndCannotPostOne() {
+        String domain = registerDomainDirectly();
+        OpenedForm form = open(domain);
+        assertThat(form.page().select("form[action^=/domains/]")).isEmpty();
+        assertThat(form.page().text()).contains("/domains/" + domain + "/owners", "Signalbox admins grant and revoke");
+
+        given().formParam("username", "rita.reader")
+                .post("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(403);
+        assertThat(grantees(domain)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anUnknownDomainAnswers404() {
+        given().get("/domains/no-such-domain/owners").then().statusCode(404);
+    }
+}
