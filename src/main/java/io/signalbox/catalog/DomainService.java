@@ -5,6 +5,7 @@ import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +21,9 @@ public class DomainService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<ProductsChanged> changes;
 
     /** The fields of a domain as a caller sends them. */
     public record DomainDraft(
@@ -74,6 +78,9 @@ public class DomainService {
                     key,
                     before,
                     after));
+            if (existing.isPresent()) {
+                changes.fire(ProductsChanged.domain(key));
+            }
         }
         return new Registration(domain, existing.isEmpty());
     }

@@ -6,6 +6,7 @@ import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,6 +30,9 @@ public class PublicationService {
 
     /** What a publication did: {@code created} is false when the same version was already published identically. */
     public record Publication(DataProduct product, ProductVersion version, boolean created) {}
+
+    @Inject
+    Event<ProductsChanged> changes;
 
     @Transactional
     public Publication publish(ProductDescriptor descriptor, String publishedBy) {
@@ -146,6 +150,7 @@ public class PublicationService {
                 + (product.currentVersion == version ? "" : "; current stays " + product.currentVersion.version);
         audit.record(new AuditLog.Change(
                 publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
+        changes.fire(ProductsChanged.products(product.id));
     }
 
     private static String summary(ProductVersion version, LifecycleStatus status) {

@@ -2,23 +2,49 @@ package io.signalbox.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.signalbox.operations.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** Every @QuarkusTest runs against a real, throwaway PostgreSQL. */
+/**
+ * Every @QuarkusTest runs against a real, throwaway PostgreSQL, and a search index directory of its own that is
+ * derived from it.
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
+    private Path searchIndex;
 
     @Override
     public Map<String, String> start() {
         database = EmbeddedDatabase.startThrowaway();
-        return database.connectionProperties();
+        try {
+            searchIndex = Files.createTempDirectory("signalbox-search-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> properties = new HashMap<>(database.connectionProperties());
+        properties.put("signalbox.search.index-dir", searchIndex.toString());
+        return properties;
     }
 
     @Override
     public void stop() {
         if (database != null) {
             database.close();
+        }
+        if (searchIndex != null) {
+            try (Stream<Path> files = Files.walk(searchIndex)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory; the OS cleans it eventually
+            }
         }
     }
 }

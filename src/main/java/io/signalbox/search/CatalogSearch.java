@@ -1,0 +1,579 @@
+package io.signalbox.search;
+
+import io.signalbox.search.ProductDocuments.Facet;
+import io.signalbox.search.SearchRequest.Order;
+import io.signalbox.search.SearchRequest.Parsed;
+import io.signalbox.search.SearchResults.FacetValue;
+import io.signalbox.search.SearchResults.Hit;
+import io.signalbox.search.SearchResults.Segment;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns what a person typed into a Lucene query and a page of results. Never hands user text to a query parser:
+ * words are analysed and combined here, so no input has a syntax to get wrong.
+ *
+ * <p>Ranking, strongest first: the text equals a product's key or title (ignoring case and punctuation); words in the
+ * title or key; in tags and canonical entities; in column names; in descriptions. Every word must match somewhere
+ * (exactly, stemmed, through a synonym, with a small typo, or as the prefix being typed); if nothing matches all
+ * words, products matching some are shown and the page says so. Deprecated products sink below live ones.
+ */
+@ApplicationScoped
+public class CatalogSearch {
+
+    private static final Map<String, Float> WORD_FIELDS = fieldBoosts();
+    private static final Map<String, Float> PHRASE_FIELDS = Map.of(
+            ProductDocuments.TITLE, 8f,
+            ProductDocuments.TAGS, 4f,
+            ProductDocuments.COLUMNS, 2f,
+            ProductDocuments.COLUMN_NOTES, 1f,
+            ProductDocuments.DESCRIPTION, 1f,
+            ProductDocuments.CONSUMERS, 1f);
+    private static final float EXACT_BOOST = 10_000f;
+    private static final float SYNONYM_WEIGHT = 0.8f;
+    private static final float TYPO_WEIGHT = 1.5f;
+    private static final float PREFIX_WEIGHT = 2f;
+    private static final List<String> LIVE_STATUSES = List.of("published", "draft", "deprecated");
+    private static final char MARK_START = '\uE000';
+    private static final char MARK_END = '\uE001';
+    private static final int FACET_VALUES = 12;
+
+    @Inject
+    SearchIndex index;
+
+    @ConfigProperty(name = "signalbox.search.synonyms-file")
+    Optional<Path> synonymsFile;
+
+    private Synonyms synonyms;
+
+    private static Map<String, Float> fieldBoosts() {
+        Map<String, Float> boosts = new LinkedHashMap<>();
+        boosts.put(ProductDocuments.TITLE, 8f);
+        boosts.put(ProductDocuments.KEY_WORDS, 8f);
+        boosts.put(ProductDocuments.TAGS, 4f);
+        boosts.put(ProductDocuments.CANONICAL, 4f);
+        boosts.put(ProductDocuments.DOMAIN_WORDS, 3f);
+        boosts.put(ProductDocuments.COLUMNS, 2f);
+        boosts.put(ProductDocuments.PEOPLE, 1.5f);
+        boosts.put(ProductDocuments.CONSUMERS, 1f);
+        boosts.put(ProductDocuments.COLUMN_NOTES, 1f);
+        boosts.put(ProductDocuments.DESCRIPTION, 1f);
+        return boosts;
+    }
+
+    @PostConstruct
+    void loadSynonyms() {
+        synonyms = Synonyms.load(synonymsFile);
+    }
+
+    public SearchResults search(SearchRequest request) {
+        long started = System.nanoTime();
+        try (SearchIndex.Searcher lease = index.acquire()) {
+            if (lease == null) {
+                return new SearchResults(
+                        request.text(),
+                        0,
+                        request.page(),
+                        request.size(),
+                        request.order().label(),
+                        micros(started),
+                        false,
+                        List.of(),
+                        Map.of(),
+                        index.status());
+            }
+            FacetedSearcher searcher = lease.searcher();
+            Parsed parsed = request.parsed();
+            Query strict = textQuery(request, parsed, false);
+            Outcome outcome = run(searcher, request, strict);
+            boolean relaxed = false;
+            if (outcome.hits.totalHits.value == 0
+                    && parsed.words().size() + parsed.phrases().size() > 1) {
+                outcome = run(searcher, request, textQuery(request, parsed, true));
+                relaxed = outcome.hits.totalHits.value > 0;
+            }
+            List<Hit> hits = hits(searcher, request, parsed, outcome);
+            return new SearchResults(
+                    request.text(),
+                    outcome.hits.totalHits.value,
+                    request.page(),
+                    request.size(),
+                    effectiveOrder(request).label(),
+                    micros(started),
+                    relaxed,
+                    hits,
+                    facets(outcome.facets, request, searcher.facetState()),
+                    index.status());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Products, tags and canonical entities whose names start with what is being typed, for the search box. */
+    public Suggestions suggest(String typed, int limit) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty() || text.length() > 100) {
+            return new Suggestions(List.of(), List.of(), List.of());
+        }
+        try (SearchIndex.Searcher lease = index.acquire()) {
+            if (lease == null) {
+                return new Suggestions(List.of(), List.of(), List.of());
+            }
+            FacetedSearcher searcher = lease.searcher();
+            List<String> tokens = tokens(Analysis.PLAIN, ProductDocuments.PLAIN, text);
+            if (tokens.isEmpty()) {
+                return new Suggestions(List.of(), List.of(), List.of());
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (int i = 0; i < tokens.size(); i++) {
+                Term term = new Term(ProductDocuments.PLAIN, tokens.get(i));
+                query.add(
+                        i == tokens.size() - 1 ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
+            }
+            query.add(
+                    new BoostQuery(
+                            new ConstantScoreQuery(
+                                    new TermQuery(new Term(ProductDocuments.EXACT, Analysis.exactForm(text)))),
+                            EXACT_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            DrillDownQuery live = new DrillDownQuery(ProductDocuments.FACETS, livenessWeighted(query.build()));
+            LIVE_STATUSES.forEach(status -> live.add(Facet.STATUS.dimension, status));
+            List<Suggestions.Product> products = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(live, limit).scoreDocs) {
+                Document doc = searcher.storedFields().document(hit.doc);
+                products.add(new Suggestions.Product(
+                        doc.get(ProductDocuments.KEY),
+                        doc.get(ProductDocuments.TITLE),
+                        doc.get(ProductDocuments.DOMAIN_NAME)));
+            }
+            String lowered = text.toLowerCase(Locale.ROOT);
+            return new Suggestions(
+                    products,
+                    facetValuesStartingWith(searcher.facetState(), Facet.TAG, lowered, limit),
+                    facetValuesStartingWith(searcher.facetState(), Facet.ENTITY, lowered, limit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Suggestions(List<Product> products, List<String> tags, List<String> entities) {
+        public record Product(String key, String title, String domainName) {}
+    }
+
+    // ---- query ----
+
+    private Query textQuery(SearchRequest request, Parsed parsed, boolean relaxed) {
+        if (parsed.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        BooleanClause.Occur each = relaxed ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
+        int clauses = 0;
+        List<String> words = parsed.words();
+        for (int w = 0; w < words.size(); w++) {
+            List<String> units = tokens(Analysis.PLAIN, ProductDocuments.PLAIN, words.get(w));
+            for (int u = 0; u < units.size(); u++) {
+                boolean typing = parsed.lastWordIsPrefix() && w == words.size() - 1 && u == units.size() - 1;
+                Query unit = wordQuery(units.get(u), typing);
+                if (unit != null) {
+                    all.add(unit, each);
+                    clauses++;
+                }
+            }
+        }
+        for (String phrase : parsed.phrases()) {
+            Query query = phraseQuery(phrase);
+            if (query != null) {
+                all.add(query, each);
+                clauses++;
+            }
+        }
+        if (clauses == 0) {
+            // Only stop words ("the", "of"): match them as written.
+            for (String unit : tokens(Analysis.PLAIN, ProductDocuments.PLAIN, request.text())) {
+                all.add(new TermQuery(new Term(ProductDocuments.PLAIN, unit)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        Query text = all.build();
+        String exact = Analysis.exactForm(request.text());
+        if (exact.isEmpty()) {
+            return livenessWeighted(text);
+        }
+        Query exactName = new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(ProductDocuments.EXACT, exact))), EXACT_BOOST);
+        Query combined = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.SHOULD)
+                .add(exactName, BooleanClause.Occur.SHOULD)
+                .build();
+        return livenessWeighted(combined);
+    }
+
+    /** One typed word: in any field, stemmed, through synonyms, with a typo, or as a prefix while typing. */
+    private Query wordQuery(String word, boolean typing) {
+        List<Query> alternatives = new ArrayList<>();
+        String stem = stem(word);
+        if (stem != null) {
+            WORD_FIELDS.forEach(
+                    (field, boost) -> alternatives.add(new BoostQuery(new TermQuery(new Term(field, stem)), boost)));
+        }
+        for (String synonym : synonyms.of(word)) {
+            Query phrase = phraseQuery(synonym);
+            if (phrase != null) {
+                alternatives.add(new BoostQuery(phrase, SYNONYM_WEIGHT));
+            }
+        }
+        int codePoints = word.codePointCount(0, word.length());
+        if (codePoints >= 4) {
+            int edits = codePoints >= 8 ? 2 : 1;
+            alternatives.add(new BoostQuery(
+                    new FuzzyQuery(new Term(ProductDocuments.PLAIN, word), edits, 1, 50, true), TYPO_WEIGHT));
+        }
+        if (typing && codePoints >= 2) {
+            alternatives.add(new BoostQuery(new PrefixQuery(new Term(ProductDocuments.PLAIN, word)), PREFIX_WEIGHT));
+        }
+        if (alternatives.isEmpty()) {
+            return null; // a stop word
+        }
+        return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static Query phraseQuery(String phrase) {
+        QueryBuilder builder = new QueryBuilder(Analysis.ENGLISH);
+        List<Query> fields = new ArrayList<>();
+        PHRASE_FIELDS.forEach((field, boost) -> {
+            Query query = builder.createPhraseQuery(field, phrase);
+            if (query != null) {
+                fields.add(new BoostQuery(query, boost));
+            }
+        });
+        return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.1f);
+    }
+
+    /** Deprecated and draft products score lower than live ones of the same relevance. */
+    private static Query livenessWeighted(Query query) {
+        return FunctionScoreQuery.boostByValue(query, DoubleValuesSource.fromLongField(ProductDocuments.LIVENESS));
+    }
+
+    private static String stem(String word) {
+        List<String> stems = tokens(Analysis.ENGLISH, ProductDocuments.DESCRIPTION, word);
+        return stems.isEmpty() ? null : stems.get(0);
+    }
+
+    static List<String> tokens(Analyzer analyzer, String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    // ---- running ----
+
+    private record Outcome(TopDocs hits, Facets facets) {}
+
+    private Outcome run(FacetedSearcher searcher, SearchRequest request, Query text) throws IOException {
+        DrillDownQuery query = new DrillDownQuery(ProductDocuments.FACETS, text);
+        for (Facet facet : Facet.values()) {
+            List<String> values = request.filter(facet);
+            if (facet == Facet.STATUS && values.isEmpty()) {
+                values = LIVE_STATUSES; // retired products only when asked for
+            }
+            for (String value : values) {
+                query.add(facet.dimension, value);
+            }
+        }
+        int depth = request.page() * request.size();
+        SortedSetDocValuesReaderState state = searcher.facetState();
+        if (state == null) {
+            return new Outcome(searcher.search(query, depth, sort(request), true), null);
+        }
+        DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, ProductDocuments.FACETS, state)
+                .search(query, null, null, depth, sort(request), true);
+        return new Outcome(result.hits, result.facets);
+    }
+
+    private static Order effectiveOrder(SearchRequest request) {
+        return request.order() == Order.RELEVANCE && !request.hasText() ? Order.NAME : request.order();
+    }
+
+    private static Sort sort(SearchRequest request) {
+        SortField tieBreak = new SortField(ProductDocuments.ID_SORT, SortField.Type.LONG);
+        return switch (effectiveOrder(request)) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, tieBreak);
+            case UPDATED -> new Sort(new SortField(ProductDocuments.UPDATED, SortField.Type.LONG, true), tieBreak);
+            case NAME -> new Sort(new SortField(ProductDocuments.NAME_SORT, SortField.Type.STRING), tieBreak);
+        };
+    }
+
+    private List<Hit> hits(FacetedSearcher searcher, SearchRequest request, Parsed parsed, Outcome outcome)
+            throws IOException {
+        ScoreDoc[] all = outcome.hits.scoreDocs;
+        int from = Math.min(all.length, (request.page() - 1) * request.size());
+        ScoreDoc[] shown = Arrays.copyOfRange(all, from, all.length);
+        if (shown.length == 0) {
+            return List.of();
+        }
+        int[] docIds = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
+        String[] snippets = new String[docIds.length];
+        if (request.hasText()) {
+            Query highlightQuery = textQuery(request, parsed, true);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.perField())
+                    .withFormatter(new MarkingFormatter())
+                    .withMaxLength(10_000)
+                    .withMaxNoHighlightPassages(1)
+                    .build();
+            snippets = highlighter
+                    .highlightFields(new String[] {ProductDocuments.DESCRIPTION}, highlightQuery, docIds, new int[] {1})
+                    .get(ProductDocuments.DESCRIPTION);
+        }
+        ColumnMatcher columns = new ColumnMatcher(parsed, synonyms);
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < docIds.length; i++) {
+            Document doc = searcher.storedFields().document(docIds[i]);
+            String snippet = snippets[i] != null ? snippets[i] : doc.get(ProductDocuments.PURPOSE);
+            hits.add(new Hit(
+                    doc.get(ProductDocuments.KEY),
+                    doc.get(ProductDocuments.TITLE),
+                    doc.get(Facet.DOMAIN.dimension + "_key"),
+                    doc.get(ProductDocuments.DOMAIN_NAME),
+                    doc.get(ProductDocuments.STATUS),
+                    emptyToNull(doc.get(ProductDocuments.CLASSIFICATION)),
+                    doc.get(ProductDocuments.VERSION),
+                    emptyToNull(doc.get(ProductDocuments.OWNER)),
+                    Instant.ofEpochMilli(doc.getField(ProductDocuments.UPDATED)
+                            .numericValue()
+                            .longValue()),
+                    Arrays.asList(doc.getValues(ProductDocuments.TAGS)),
+                    segments(snippet),
+                    request.hasText() ? columns.matching(doc.getValues(ProductDocuments.COLUMNS)) : List.of()));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<FacetValue>> facets(
+            Facets facets, SearchRequest request, SortedSetDocValuesReaderState state) throws IOException {
+        Map<String, List<FacetValue>> result = new LinkedHashMap<>();
+        if (facets == null || state == null) {
+            return result;
+        }
+        for (Facet facet : Facet.values()) {
+            List<String> selected = request.filter(facet);
+            Map<String, FacetValue> values = new LinkedHashMap<>();
+            FacetResult top = state.getPrefixToOrdRange().containsKey(facet.dimension)
+                    ? facets.getTopChildren(FACET_VALUES, facet.dimension)
+                    : null;
+            if (top != null) {
+                for (LabelAndValue lv : top.labelValues) {
+                    values.put(
+                            lv.label,
+                            new FacetValue(lv.label, lv.label, lv.value.longValue(), selected.contains(lv.label)));
+                }
+            }
+            for (String chosen : selected) {
+                if (!values.containsKey(chosen)) {
+                    Number count = top == null ? 0 : facets.getSpecificValue(facet.dimension, chosen);
+                    values.put(chosen, new FacetValue(chosen, chosen, Math.max(0, count.longValue()), true));
+                }
+            }
+            result.put(facet.dimension, List.copyOf(values.values()));
+        }
+        return result;
+    }
+
+    private static List<String> facetValuesStartingWith(
+            SortedSetDocValuesReaderState state, Facet facet, String typed, int limit) throws IOException {
+        if (state == null || !state.getPrefixToOrdRange().containsKey(facet.dimension)) {
+            return List.of();
+        }
+        SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(facet.dimension);
+        var values = state.getDocValues();
+        List<String> found = new ArrayList<>();
+        for (int ord = range.start; ord <= range.end && found.size() < limit; ord++) {
+            BytesRef path = values.lookupOrd(ord);
+            String[] parts = FacetsConfig.stringToPath(path.utf8ToString());
+            String value = parts[parts.length - 1];
+            if (value.toLowerCase(Locale.ROOT).startsWith(typed)) {
+                found.add(value);
+            }
+        }
+        return found;
+    }
+
+    // ---- snippets ----
+
+    /** Marks matches with private-use characters that {@link #segments} turns into highlighted pieces. */
+    private static final class MarkingFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            StringBuilder text = new StringBuilder();
+            for (Passage passage : passages) {
+                int position = passage.getStartOffset();
+                for (int m = 0; m < passage.getNumMatches(); m++) {
+                    int start = Math.max(position, passage.getMatchStarts()[m]);
+                    int end = passage.getMatchEnds()[m];
+                    if (start >= end) {
+                        continue;
+                    }
+                    text.append(clean(content.substring(position, start)))
+                            .append(MARK_START)
+                            .append(clean(content.substring(start, end)))
+                            .append(MARK_END);
+                    position = end;
+                }
+                text.append(clean(content.substring(position, passage.getEndOffset())));
+            }
+            return text.toString();
+        }
+
+        private static String clean(String text) {
+            return text.replace(MARK_START, ' ').replace(MARK_END, ' ');
+        }
+    }
+
+    static List<Segment> segments(String marked) {
+        if (marked == null || marked.isBlank()) {
+            return List.of();
+        }
+        String text = marked.strip();
+        if (text.length() > 320) {
+            int cut = text.lastIndexOf(' ', 300);
+            text = text.substring(0, cut > 200 ? cut : 300) + " …";
+        }
+        List<Segment> segments = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        boolean highlighted = false;
+        for (char c : text.toCharArray()) {
+            if (c == MARK_START || c == MARK_END) {
+                if (piece.length() > 0) {
+                    segments.add(new Segment(piece.toString(), highlighted));
+                    piece.setLength(0);
+                }
+                highlighted = c == MARK_START;
+            } else {
+                piece.append(c);
+            }
+        }
+        if (piece.length() > 0) {
+            segments.add(new Segment(piece.toString(), highlighted));
+        }
+        return segments;
+    }
+
+    /** Which of a product's columns a query matched, so the result can say "matched column customer_email". */
+    private static final class ColumnMatcher {
+        private final Set<String> stems = new LinkedHashSet<>();
+        private final Set<String> words = new LinkedHashSet<>();
+        private final String prefix;
+
+        ColumnMatcher(Parsed parsed, Synonyms synonyms) {
+            List<String> all = new ArrayList<>();
+            parsed.words().forEach(w -> all.addAll(tokens(Analysis.PLAIN, ProductDocuments.PLAIN, w)));
+            parsed.phrases().forEach(p -> all.addAll(tokens(Analysis.PLAIN, ProductDocuments.PLAIN, p)));
+            for (String word : all) {
+                words.add(word);
+                Optional.ofNullable(stem(word)).ifPresent(stems::add);
+                for (String synonym : synonyms.of(word)) {
+                    stems.addAll(tokens(Analysis.ENGLISH, ProductDocuments.DESCRIPTION, synonym));
+                }
+            }
+            prefix = parsed.lastWordIsPrefix() && !all.isEmpty() ? all.get(all.size() - 1) : null;
+        }
+
+        List<String> matching(String[] columns) {
+            List<String> matched = new ArrayList<>();
+            for (String column : columns) {
+                if (matched.size() == 5) {
+                    break;
+                }
+                if (matches(column)) {
+                    matched.add(column);
+                }
+            }
+            return matched;
+        }
+
+        private boolean matches(String column) {
+            for (String stem : tokens(Analysis.ENGLISH, ProductDocuments.COLUMNS, column)) {
+                if (stems.contains(stem)) {
+                    return true;
+                }
+            }
+            for (String token : tokens(Analysis.PLAIN, ProductDocuments.PLAIN, column)) {
+                if (prefix != null && token.startsWith(prefix) && prefix.length() >= 2) {
+                    return true;
+                }
+                for (String word : words) {
+                    int length = word.codePointCount(0, word.length());
+                    int allowed = length >= 8 ? 2 : length >= 4 ? 1 : 0;
+                    if (allowed > 0 && Typos.withinEdits(word, token, allowed)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static long micros(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000;
+    }
+}

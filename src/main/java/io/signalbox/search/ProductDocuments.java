@@ -1,0 +1,222 @@
+package io.signalbox.search;
+
+import io.signalbox.catalog.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.ProductParts.OutputPort;
+import io.signalbox.catalog.ProductParts.TeamMember;
+import io.signalbox.search.IndexedProduct.Column;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+
+/** The shape of a product in the index: which fields exist, how each is analysed, which are facets. */
+final class ProductDocuments {
+
+    /** Raise when fields change: an index of another format is rebuilt on start. */
+    static final String FORMAT = "1";
+
+    static final String ID = "id";
+    static final String ID_SORT = "id_sort";
+    static final String PRODUCT_LOCK = "product_lock";
+    static final String DOMAIN_LOCK = "domain_lock";
+    static final String UPDATED = "updated";
+    static final String NAME_SORT = "name_sort";
+    static final String LIVENESS = "liveness";
+
+    static final String EXACT = "exact";
+    static final String TITLE = "title";
+    static final String KEY = "key";
+    static final String KEY_WORDS = "key_words";
+    static final String TAGS = "tags";
+    static final String CANONICAL = "canonical";
+    static final String COLUMNS = "columns";
+    static final String COLUMN_NOTES = "column_notes";
+    static final String DESCRIPTION = "description";
+    static final String DOMAIN_WORDS = "domain_words";
+    static final String PEOPLE = "people";
+    static final String CONSUMERS = "consumers";
+    static final String PLAIN = "plain";
+
+    static final String STATUS = "status";
+    static final String CLASSIFICATION = "classification";
+    static final String VERSION = "version";
+    static final String DOMAIN_NAME = "domain_name";
+    static final String OWNER = "owner";
+    static final String PURPOSE = "purpose";
+
+    static final List<String> ENGLISH_FIELDS = List.of(
+            TITLE, KEY_WORDS, TAGS, CANONICAL, COLUMNS, COLUMN_NOTES, DESCRIPTION, DOMAIN_WORDS, PEOPLE, CONSUMERS);
+
+    /** Facet dimensions, as the API and the page name them. */
+    enum Facet {
+        DOMAIN("domain", "Domain"),
+        CLASSIFICATION("classification", "Classification"),
+        STATUS("status", "Status"),
+        TAG("tag", "Tag"),
+        TEAM("team", "Owner team"),
+        ENTITY("entity", "Canonical entity"),
+        PORT("port", "Output port");
+
+        final String dimension;
+        final String label;
+
+        Facet(String dimension, String label) {
+            this.dimension = dimension;
+            this.label = label;
+        }
+
+        static java.util.Optional<Facet> named(String dimension) {
+            return Stream.of(values())
+                    .filter(f -> f.dimension.equals(dimension))
+                    .findFirst();
+        }
+    }
+
+    static final String NO_CLASSIFICATION = "unclassified";
+    static final String NO_TEAM = "no team";
+
+    static final FacetsConfig FACETS = facetsConfig();
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Facet.TAG.dimension, true);
+        config.setMultiValued(Facet.ENTITY.dimension, true);
+        config.setMultiValued(Facet.PORT.dimension, true);
+        return config;
+    }
+
+    /** How live a product is, for ranking: deprecated ones sink below live ones of similar relevance. */
+    static long liveness(String status) {
+        return switch (status) {
+            case "published" -> 100;
+            case "draft" -> 70;
+            case "deprecated" -> 40;
+            default -> 20;
+        };
+    }
+
+    static Document toDocument(IndexedProduct product) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(product.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID_SORT, product.id()));
+        doc.add(new NumericDocValuesField(PRODUCT_LOCK, product.productLock()));
+        doc.add(new NumericDocValuesField(DOMAIN_LOCK, product.domainLock()));
+        doc.add(new NumericDocValuesField(UPDATED, product.updatedAt().toEpochMilli()));
+        doc.add(new StoredField(UPDATED, product.updatedAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(LIVENESS, liveness(product.status())));
+        doc.add(new SortedDocValuesField(
+                NAME_SORT, new BytesRef(product.title().toLowerCase(Locale.ROOT) + "\u0000" + product.key())));
+
+        for (String exact : new LinkedHashSet<>(List.of(
+                Analysis.exactForm(product.key()),
+                Analysis.exactForm(product.slug()),
+                Analysis.exactForm(product.title())))) {
+            doc.add(new StringField(EXACT, exact, Field.Store.NO));
+        }
+
+        doc.add(new TextField(TITLE, product.title(), Field.Store.YES));
+        doc.add(new StringField(KEY, product.key(), Field.Store.YES));
+        doc.add(new TextField(KEY_WORDS, product.key().replace('-', ' '), Field.Store.NO));
+        for (String tag : product.tags()) {
+            doc.add(new TextField(TAGS, tag, Field.Store.YES));
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (Column column : product.columns()) {
+            doc.add(new TextField(COLUMNS, column.name(), Field.Store.YES));
+            if (column.description() != null && !column.description().isBlank()) {
+                doc.add(new TextField(COLUMN_NOTES, column.name() + ": " + column.description(), Field.Store.YES));
+            }
+            if (column.canonicalAttribute() != null) {
+                canonical.add(column.canonicalAttribute());
+            }
+            for (String tag : column.tags()) {
+                doc.add(new TextField(TAGS, tag, Field.Store.NO));
+            }
+        }
+        for (String attribute : canonical) {
+            doc.add(new TextField(CANONICAL, attribute, Field.Store.YES));
+        }
+        doc.add(new TextField(
+                DESCRIPTION, joined(product.purpose(), product.limitations(), product.usage()), Field.Store.YES));
+        doc.add(new StoredField(PURPOSE, product.purpose()));
+        doc.add(new TextField(DOMAIN_WORDS, product.domainKey() + " " + product.domainName(), Field.Store.NO));
+        List<String> people = new ArrayList<>(List.of(
+                Objects.toString(product.ownerName(), ""),
+                Objects.toString(product.ownerEmail(), ""),
+                Objects.toString(product.teamName(), "")));
+        for (TeamMember member : product.team()) {
+            people.add(joined(member.name(), member.username(), member.role()));
+        }
+        doc.add(new TextField(PEOPLE, String.join(" \n ", people), Field.Store.NO));
+        for (DeclaredConsumer consumer : product.consumers()) {
+            doc.add(new TextField(
+                    CONSUMERS, joined(consumer.team(), consumer.domain(), consumer.purpose()), Field.Store.NO));
+        }
+        // Words as typed, for prefixes and typos: names people remember, not prose.
+        List<String> plain = new ArrayList<>(List.of(product.title(), product.key(), product.domainName()));
+        plain.addAll(product.tags());
+        plain.addAll(canonical);
+        product.columns().forEach(c -> plain.add(c.name()));
+        for (String value : plain) {
+            doc.add(new TextField(PLAIN, value, Field.Store.NO));
+        }
+
+        doc.add(new StoredField(STATUS, product.status()));
+        doc.add(new StoredField(CLASSIFICATION, Objects.toString(product.classification(), "")));
+        doc.add(new StoredField(VERSION, product.version()));
+        doc.add(new StoredField(DOMAIN_NAME, product.domainName()));
+        doc.add(new StoredField(Facet.DOMAIN.dimension + "_key", product.domainKey()));
+        doc.add(new StoredField(
+                OWNER, Objects.toString(product.ownerName() != null ? product.ownerName() : product.ownerEmail(), "")));
+
+        doc.add(new SortedSetDocValuesFacetField(Facet.DOMAIN.dimension, product.domainKey()));
+        doc.add(new SortedSetDocValuesFacetField(
+                Facet.CLASSIFICATION.dimension,
+                product.classification() == null ? NO_CLASSIFICATION : product.classification()));
+        doc.add(new SortedSetDocValuesFacetField(Facet.STATUS.dimension, product.status()));
+        doc.add(new SortedSetDocValuesFacetField(
+                Facet.TEAM.dimension,
+                product.teamName() == null || product.teamName().isBlank() ? NO_TEAM : product.teamName()));
+        for (String tag : new LinkedHashSet<>(product.tags())) {
+            if (!tag.isBlank()) {
+                doc.add(new SortedSetDocValuesFacetField(Facet.TAG.dimension, tag));
+            }
+        }
+        canonical.stream()
+                .map(a -> a.contains(".") ? a.substring(0, a.indexOf('.')) : a)
+                .distinct()
+                .forEach(entity -> doc.add(new SortedSetDocValuesFacetField(Facet.ENTITY.dimension, entity)));
+        product.outputPorts().stream()
+                .map(OutputPort::kind)
+                .filter(kind -> kind != null && !kind.isBlank())
+                .distinct()
+                .forEach(kind -> doc.add(new SortedSetDocValuesFacetField(Facet.PORT.dimension, kind)));
+        try {
+            return FACETS.build(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String joined(String... parts) {
+        return String.join(
+                " \n ", Stream.of(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    private ProductDocuments() {}
+}

@@ -1,0 +1,588 @@
+package io.signalbox.search;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.search.IndexedProduct.Fingerprint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The Lucene index of the catalog: derived data that PostgreSQL can always rebuild. One thread (the indexer) owns all
+ * writes, so an update always reads the product as committed when it runs and never overtakes a newer one. Searches
+ * run on any thread against the latest refreshed searcher and are never blocked by writes, rebuilds or swaps.
+ *
+ * <p>On disk: {@code CURRENT} names the generation directory in use. A rebuild writes a new generation beside it and
+ * swaps {@code CURRENT} with an atomic rename, so a crash at any moment leaves either the old or the new index; on
+ * start the index is compared with PostgreSQL (each document carries the product's and domain's lock versions) and
+ * brought up to date, or rebuilt when missing, unreadable or of an older format.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+    private static final String CURRENT = "CURRENT";
+    private static final String FORMAT_KEY = "signalbox.format";
+    private static final int BATCH = 500;
+
+    public enum State {
+        /** No usable index yet: searches answer empty until the first build finishes. */
+        BUILDING,
+        /** Serving from the index while it is brought up to date with the catalog. */
+        CATCHING_UP,
+        READY,
+        /** The index could not be opened or built; see the logs. */
+        UNAVAILABLE
+    }
+
+    public record Rebuild(Instant startedAt, Instant finishedAt, Long durationMillis, long products) {}
+
+    public record Status(State state, long documents, long progressDone, long progressTotal, Rebuild lastRebuild) {
+
+        public String message() {
+            return switch (state) {
+                case READY -> null;
+                case BUILDING ->
+                    "The search index is being built (" + progressDone + " of " + progressTotal
+                            + " products); results may be incomplete for a moment.";
+                case CATCHING_UP ->
+                    "The search index is catching up with recent changes; results may lag for a moment.";
+                case UNAVAILABLE ->
+                    "Search is unavailable right now; the catalog pages still work. Admins: see the logs.";
+            };
+        }
+    }
+
+    @ConfigProperty(name = "signalbox.search.index-dir")
+    Path root;
+
+    @ConfigProperty(name = "signalbox.search.reconcile-interval", defaultValue = "60s")
+    Duration reconcileInterval;
+
+    @ConfigProperty(name = "signalbox.search.commit-interval", defaultValue = "5s")
+    Duration commitInterval;
+
+    @ConfigProperty(name = "signalbox.search.update-wait", defaultValue = "5s")
+    Duration updateWait;
+
+    @Inject
+    CatalogSource catalog;
+
+    @Inject
+    Clock clock;
+
+    private ScheduledExecutorService indexer;
+    private ExecutorService rebuilder;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    /** Written only by the indexer thread; read by searches. */
+    private volatile Generation current;
+
+    private volatile State state = State.BUILDING;
+    private final AtomicLong progressDone = new AtomicLong();
+    private final AtomicLong progressTotal = new AtomicLong();
+    private volatile Rebuild lastRebuild;
+    private boolean uncommitted;
+
+    void onStart(@Observes StartupEvent event) {
+        open();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Opens the index on disk, or rebuilds it, without blocking the caller. */
+    public synchronized void open() {
+        indexer = Executors.newSingleThreadScheduledExecutor(named("search-indexer"));
+        rebuilder = Executors.newSingleThreadExecutor(named("search-rebuild"));
+        state = State.BUILDING;
+        indexer.execute(this::openOrRebuild);
+        long commitMillis = commitInterval.toMillis();
+        indexer.scheduleWithFixedDelay(this::commitIfNeeded, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
+        long reconcileMillis = reconcileInterval.toMillis();
+        indexer.scheduleWithFixedDelay(this::reconcileQuietly, reconcileMillis, reconcileMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits what was indexed and releases the files; searches answer empty until {@link #open()}. */
+    public synchronized void close() {
+        if (indexer == null) {
+            return;
+        }
+        rebuilder.shutdownNow();
+        try {
+            rebuilder.awaitTermination(30, TimeUnit.SECONDS);
+            indexer.submit(() -> {
+                        Generation closing = current;
+                        current = null;
+                        if (closing != null) {
+                            closing.commitAndClose();
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The search index did not close cleanly; it is checked against the catalog on next start", e);
+        }
+        indexer.shutdownNow();
+        indexer = null;
+    }
+
+    public Status status() {
+        Generation generation = current;
+        long documents = generation == null ? 0 : generation.documents();
+        return new Status(state, documents, progressDone.get(), progressTotal.get(), lastRebuild);
+    }
+
+    /** The searcher to use for one search; release it in a finally block. */
+    Searcher acquire() throws IOException {
+        Generation generation = current;
+        if (generation == null) {
+            return null;
+        }
+        try {
+            return new Searcher(generation.searchers, (FacetedSearcher) generation.searchers.acquire());
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            // Swapped out between reading the field and acquiring: the new generation is there now.
+            Generation now = current;
+            return now == null ? null : new Searcher(now.searchers, (FacetedSearcher) now.searchers.acquire());
+        }
+    }
+
+    record Searcher(SearcherManager manager, FacetedSearcher searcher) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            manager.release(searcher);
+        }
+    }
+
+    /**
+     * Brings the index up to date after a committed change, before the request that made it answers: a product is
+     * searchable as soon as its publication is confirmed.
+     */
+    void onProductsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductsChanged change) {
+        ScheduledExecutorService executor = indexer;
+        if (executor == null) {
+            return;
+        }
+        Future<?> update = executor.submit(() -> {
+            Collection<Long> ids =
+                    change.domainKey() != null ? catalog.productsOfDomain(change.domainKey()) : change.productIds();
+            apply(ids);
+        });
+        try {
+            update.get(updateWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The change is committed; the periodic comparison with the catalog will index it.
+            LOG.warnf("Search index update for %s is late or failed: %s", change, e.toString());
+        }
+    }
+
+    /** Starts a full rebuild from PostgreSQL unless one runs already; returns whether this call started it. */
+    public boolean rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        rebuilder.execute(this::rebuildNow);
+        return true;
+    }
+
+    // ---- indexer thread ----
+
+    private void openOrRebuild() {
+        try {
+            Files.createDirectories(root);
+            String name = readCurrent();
+            removeAbandonedGenerations(name);
+            if (name == null) {
+                LOG.infof("No search index at %s yet; building it from the catalog", root);
+                rebuild();
+                return;
+            }
+            Generation generation = Generation.open(root.resolve(name));
+            current = generation;
+            if (!ProductDocuments.FORMAT.equals(generation.format())) {
+                LOG.infof(
+                        "The search index has format %s, this version writes %s; rebuilding",
+                        generation.format(), ProductDocuments.FORMAT);
+                state = State.CATCHING_UP;
+                rebuild();
+                return;
+            }
+            state = State.CATCHING_UP;
+            reconcile();
+            state = State.READY;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(
+                    "The search index at %s could not be opened (%s); rebuilding it from the catalog",
+                    root, e.toString());
+            Generation broken = current;
+            current = null;
+            if (broken != null) {
+                broken.closeQuietly();
+            }
+            state = State.BUILDING;
+            rebuild();
+        }
+    }
+
+    /** Compares every document's fingerprint with the catalog and fixes what differs. */
+    private void reconcile() throws IOException {
+        Generation generation = current;
+        if (generation == null) {
+            return;
+        }
+        Map<Long, Fingerprint> inCatalog = catalog.fingerprints();
+        Map<Long, Fingerprint> inIndex = generation.fingerprints();
+        List<Long> stale = new ArrayList<>();
+        inCatalog.forEach((id, fingerprint) -> {
+            if (!fingerprint.equals(inIndex.get(id))) {
+                stale.add(id);
+            }
+        });
+        Set<Long> gone = new HashSet<>(inIndex.keySet());
+        gone.removeAll(inCatalog.keySet());
+        if (stale.isEmpty() && gone.isEmpty()) {
+            return;
+        }
+        LOG.infof("Search index behind the catalog: %d products to index, %d to remove", stale.size(), gone.size());
+        progressTotal.set(stale.size() + gone.size());
+        progressDone.set(0);
+        for (Long id : gone) {
+            generation.writer.deleteDocuments(new Term(ProductDocuments.ID, id.toString()));
+            progressDone.incrementAndGet();
+        }
+        for (int from = 0; from < stale.size(); from += BATCH) {
+            List<Long> batch = stale.subList(from, Math.min(stale.size(), from + BATCH));
+            write(generation, batch);
+            progressDone.addAndGet(batch.size());
+        }
+        generation.searchers.maybeRefreshBlocking();
+        generation.commit();
+    }
+
+    private void reconcileQuietly() {
+        if (state != State.READY) {
+            return;
+        }
+        try {
+            reconcile();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Comparing the search index with the catalog failed; trying again later", e);
+        }
+    }
+
+    private void apply(Collection<Long> ids) {
+        Generation generation = current;
+        if (generation == null || ids.isEmpty()) {
+            return; // a build is running; its closing comparison picks these up
+        }
+        try {
+            write(generation, ids);
+            generation.searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Generation generation, Collection<Long> ids) throws IOException {
+        Set<Long> missing = new HashSet<>(ids);
+        for (IndexedProduct product : catalog.load(ids)) {
+            generation.writer.updateDocument(
+                    new Term(ProductDocuments.ID, Long.toString(product.id())), ProductDocuments.toDocument(product));
+            missing.remove(product.id());
+        }
+        for (Long id : missing) {
+            generation.writer.deleteDocuments(new Term(ProductDocuments.ID, id.toString()));
+        }
+        uncommitted = true;
+    }
+
+    private void commitIfNeeded() {
+        Generation generation = current;
+        if (generation == null || !uncommitted) {
+            return;
+        }
+        try {
+            generation.commit();
+            uncommitted = false;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Committing the search index failed; it is compared with the catalog on next start", e);
+        }
+    }
+
+    private void swapTo(Generation fresh) throws IOException {
+        Path pointer = root.resolve(CURRENT);
+        Path next = root.resolve(CURRENT + ".next");
+        Files.writeString(next, fresh.path.getFileName().toString(), StandardCharsets.UTF_8);
+        Files.move(next, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Generation old = current;
+        current = fresh;
+        if (old != null) {
+            old.closeQuietly();
+            deleteRecursively(old.path);
+        }
+    }
+
+    // ---- rebuild thread ----
+
+    private void rebuildNow() {
+        Instant started = clock.instant();
+        long startNanos = System.nanoTime();
+        Path path = root.resolve("gen-" + started.toEpochMilli());
+        try {
+            if (current == null) {
+                state = State.BUILDING;
+            }
+            progressTotal.set(catalog.fingerprints().size());
+            progressDone.set(0);
+            Generation fresh = Generation.create(path);
+            try {
+                catalog.streamAll(product -> {
+                    try {
+                        fresh.writer.addDocument(ProductDocuments.toDocument(product));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    progressDone.incrementAndGet();
+                });
+                fresh.commit();
+                fresh.searchers.maybeRefreshBlocking();
+            } catch (RuntimeException | IOException e) {
+                fresh.closeQuietly();
+                deleteRecursively(path);
+                throw e;
+            }
+            long products = fresh.documents();
+            indexer.submit(() -> {
+                        swapTo(fresh);
+                        reconcile(); // changes committed while the rebuild ran
+                        return null;
+                    })
+                    .get();
+            lastRebuild = new Rebuild(started, clock.instant(), (System.nanoTime() - startNanos) / 1_000_000, products);
+            state = State.READY;
+            LOG.infof("Search index rebuilt: %d products in %d ms", products, lastRebuild.durationMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Rebuilding the search index failed", e);
+            state = current == null ? State.UNAVAILABLE : State.READY;
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    // ---- files ----
+
+    private String readCurrent() throws IOException {
+        try {
+            String name = Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8)
+                    .strip();
+            return name.matches("gen-[0-9]+") && Files.isDirectory(root.resolve(name)) ? name : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Generations left by a rebuild that was interrupted (a crash, a kill -9) are removed. */
+    private void removeAbandonedGenerations(String keep) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("gen-") && !name.equals(keep)) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            LOG.warnf("Could not remove %s: %s", path, e.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One index directory with its writer and searchers. */
+    private static final class Generation {
+        final Path path;
+        final Directory directory;
+        final IndexWriter writer;
+        final SearcherManager searchers;
+
+        private Generation(Path path, Directory directory, IndexWriter writer) throws IOException {
+            this.path = path;
+            this.directory = directory;
+            this.writer = writer;
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new FacetedSearcher(reader);
+                }
+            });
+        }
+
+        static Generation open(Path path) throws IOException {
+            Directory directory = FSDirectory.open(path);
+            try {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw new IOException("no index in " + path);
+                }
+                return new Generation(
+                        path, directory, new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND)));
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+        }
+
+        static Generation create(Path path) throws IOException {
+            Files.createDirectories(path);
+            Directory directory = FSDirectory.open(path);
+            return new Generation(
+                    path, directory, new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE)));
+        }
+
+        private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+            IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
+            config.setOpenMode(mode);
+            config.setRAMBufferSizeMB(48);
+            config.setCommitOnClose(false);
+            return config;
+        }
+
+        String format() {
+            Map<String, String> data = new HashMap<>();
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) {
+                live.forEach(e -> data.put(e.getKey(), e.getValue()));
+            }
+            return data.get(FORMAT_KEY);
+        }
+
+        void commit() throws IOException {
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, ProductDocuments.FORMAT).entrySet());
+            writer.commit();
+        }
+
+        long documents() {
+            return writer.getDocStats().numDocs;
+        }
+
+        Map<Long, Fingerprint> fingerprints() throws IOException {
+            Map<Long, Fingerprint> fingerprints = new HashMap<>();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Bits live = leaf.reader().getLiveDocs();
+                    NumericDocValues ids = leaf.reader().getNumericDocValues(ProductDocuments.ID_SORT);
+                    NumericDocValues products = leaf.reader().getNumericDocValues(ProductDocuments.PRODUCT_LOCK);
+                    NumericDocValues domains = leaf.reader().getNumericDocValues(ProductDocuments.DOMAIN_LOCK);
+                    if (ids == null) {
+                        continue;
+                    }
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+                            continue;
+                        }
+                        long product = products.advanceExact(doc) ? products.longValue() : -1;
+                        long domain = domains.advanceExact(doc) ? domains.longValue() : -1;
+                        fingerprints.put(ids.longValue(), new Fingerprint(product, domain));
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            return fingerprints;
+        }
+
+        void commitAndClose() {
+            try {
+                commit();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Final commit of the search index failed", e);
+            }
+            closeQuietly();
+        }
+
+        void closeQuietly() {
+            try {
+                searchers.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing searchers", e);
+            }
+            try {
+                writer.rollback(); // drops uncommitted changes; closes the writer
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing writer", e);
+            }
+            try {
+                directory.close();
+            } catch (IOException e) {
+                LOG.debug("closing directory", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.signalbox.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
+import io.signalbox.testing.Descriptors;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A small telco catalog where the right first result for each query is known. Queries run within the fixture's domain
+ * so that products published by other tests cannot change the order.
+ */
+@QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+class SearchRankingTest {
+
+    private static String domain;
+
+    /** Published once, by the first test that runs (rest-assured is ready only inside tests). */
+    private static synchronized void publishFixtureCatalog() {
+        if (domain != null) {
+            return;
+        }
+        domain = Descriptors.newDomain();
+        product(
+                "service-inventory",
+                "Network Service Inventory",
+                "active",
+                "[service, inventory, network]",
+                "Every network service with its lifecycle state, where it terminates and what it carries.",
+                column("service_id", "Service.service_id", "Canonical service identifier"),
+                column("service_name", null, "Human readable name of the service"),
+                column("site_id", null, "Site where the service terminates"),
+                column("lifecycle_state", null, "Planned, active, suspended or terminated"));
+        product(
+                "service-inventory-snapshots",
+                "Service Inventory Snapshots",
+                "active",
+                "[service, history]",
+                "Nightly copies of the service inventory kept for audits.",
+                column("snapshot_date", null, "Day of the copy"),
+                column("service_id", "Service.service_id", "Canonical service identifier"));
+        product(
+                "customer-accounts",
+                "Customer Accounts",
+                "active",
+                "[customer, crm]",
+                "Accounts of residential and business customers with their contact details.",
+                column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
+                column("customer_email", null, "Where invoices and notices are sent"),
+                column("account_status", null, "Open, suspended or closed"));
+        product(
+                "customer-lifetime-value",
+                "Customer Lifetime Value",
+                "active",
+                "[customer, analytics]",
+                "Expected lifetime value of each customer, refreshed weekly from billing history.",
+                column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
+                column("clv_amount", null, "Predicted value in euros"));
+        product(
+                "invoice-lines",
+                "Invoice Lines",
+                "active",
+                "[billing, revenue]",
+                "Every rated invoice line with the service it charges for.",
+                column("invoice_id", null, "Invoice number"),
+                column("service_id", "Service.service_id", "Service charged"),
+                column("amount_eur", null, "Charged amount in euros"));
+        product(
+                "radio-cell-performance",
+                "Radio Cell Performance",
+                "active",
+                "[radio, kpi]",
+                "Hourly key performance indicators of every 4G and 5G radio cell.",
+                column("cell_id", null, "Radio cell identifier"),
+                column("dropped_call_rate", null, "Share of calls dropped in the hour"),
+                column("throughput_mbps", null, "Average downlink throughput"));
+        product(
+                "legacy-cell-performance",
+                "Legacy Cell Performance",
+                "deprecated",
+                "[radio, kpi]",
+                "Daily performance indicators of 3G cells, replaced by radio cell performance.",
+                column("cell_id", null, "Radio cell identifier"),
+                column("availability_pct", null, "Cell availability"));
+        product(
+                "fibre-circuit-topology",
+                "Fibre Circuit Topology",
+                "active",
+                "[fibre, topology]",
+                "How fibre circuits connect exchanges, cabinets and customer premises.",
+                column("circuit_ref", null, "Circuit reference"),
+                column("exchange_code", null, "Exchange where the circuit starts"));
+        product(
+                "trouble-tickets",
+                "Trouble Tickets",
+                "active",
+                "[assurance, tickets]",
+                "Faults reported by customers and by monitoring, with their resolution.",
+                column("ticket_id", null, "Ticket number"),
+                column("severity", null, "Impact class of the fault"),
+                column("resolved_at", null, "When the fault was fixed"));
+        product(
+                "tariff-catalogue",
+                "Tariff Catalogue",
+                "active",
+                "[product, pricing]",
+                "Commercial tariffs with their monthly fees and allowances.",
+                column("tariff_code", null, "Tariff identifier"),
+                column("monthly_fee", null, "Recurring fee in euros"));
+        product(
+                "order-fulfilment-events",
+                "Order Fulfilment Events",
+                "active",
+                "[orders, provisioning]",
+                "Each step of fulfilling an order, from acceptance to activation.",
+                column("order_id", "Order.order_id", "Canonical order identifier"),
+                column("fulfilment_step", null, "Step reached"));
+        product(
+                "copper-line-inventory",
+                "Copper Line Inventory",
+                "retired",
+                "[copper, inventory]",
+                "Copper access lines, retired after the fibre migration.",
+                column("line_id", null, "Line identifier"));
+        product(
+                "usage-records",
+                "Usage Records",
+                "active",
+                "[usage, rating]",
+                "Call detail and data session records before rating; includes the MSISDN of the caller.",
+                column("msisdn", null, "Subscriber phone number"),
+                column("bytes_used", null, "Data volume of the session"));
+    }
+
+    private static String column(String name, String canonical, String description) {
+        return name + "|" + (canonical == null ? "" : canonical) + "|" + description;
+    }
+
+    private static void product(
+            String slug, String title, String status, String tags, String purpose, String... columns) {
+        Descriptors product = Descriptors.product(domain)
+                .slug(slug)
+                .title(title)
+                .status(status)
+                .purpose(purpose)
+                .productField("tags", tags)
+                .withoutColumns();
+        for (String column : columns) {
+            String[] parts = column.split("\\|", -1);
+            product.column(
+                    parts[0], "string", false, "internal", false, parts[1].isEmpty() ? null : parts[1], parts[2]);
+        }
+        product.publish().then().statusCode(201);
+    }
+
+    private ValidatableResponse search(String query, String... filters) {
+        publishFixtureCatalog();
+        var request = given().queryParam("q", query).queryParam("domain", domain);
+        for (int i = 0; i < filters.length; i += 2) {
+            request = request.queryParam(filters[i], filters[i + 1]);
+        }
+        return request.get("/api/search").then().statusCode(200);
+    }
+
+    private List<String> titles(String query, String... filters) {
+        return search(query, filters).extract().path("hits.title");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" puts {1} first")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // exact names, ignoring case and punctuation
+                "Network Service Inventory|Network Service Inventory",
+                "network service-inventory!|Network Service Inventory",
+                "NETWORK_SERVICE_INVENTORY|Network Service Inventory",
+                "service-inventory|Network Service Inventory",
+                "Service Inventory Snapshots|Service Inventory Snapshots",
+                // title words, stemming
+                "invoices|Invoice Lines",
+                "tariffs|Tariff Catalogue",
+                "fulfilling orders|Order Fulfilment Events",
+                // misspellings
+                "invocie lines|Invoice Lines",
+                "troubel tikets|Trouble Tickets",
+                "topolgy|Fibre Circuit Topology",
+                "custmer acounts|Customer Accounts",
+                // column names
+                "dropped_call_rate|Radio Cell Performance",
+                "customer_email|Customer Accounts",
+                "monthly fee|Tariff Catalogue",
+                "bytes used|Usage Records",
+                // phrases
+                "\"lifetime value\"|Customer Lifetime Value",
+                "\"radio cell\"|Radio Cell Performance",
+                // prefix of the word being typed
+                "fulfil|Order Fulfilment Events",
+                "topo|Fibre Circuit Topology",
+                // synonyms: subscriber → customer, circuit → service, bill → invoice
+                "subscriber accounts|Customer Accounts",
+                "bill lines|Invoice Lines",
+                // deprecated below live ones of similar relevance
+                "cell performance|Radio Cell Performance",
+                // canonical entities and descriptions
+                "Order.order_id|Order Fulfilment Events",
+                "faults resolution|Trouble Tickets",
+            })
+    void theExpectedProductComesFirst(String query, String expectedFirst) {
+        List<String> titles = titles(query);
+        assertThat(titles).as("results for %s", query).isNotEmpty();
+        assertThat(titles.get(0)).as("first result for %s in %s", query, titles).isEqualTo(expectedFirst);
+    }
+}
