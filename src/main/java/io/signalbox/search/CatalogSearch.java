@@ -153,8 +153,26 @@ public class CatalogSearch {
                     facets(outcome.facets, request, searcher.facetState()),
                     index.status());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return damaged(request, started, e);
+        } catch (UncheckedIOException e) {
+            return damaged(request, started, e);
         }
+    }
+
+    /** A damaged index answers "nothing yet" with the reason on the status line, and rebuilds, never a 500. */
+    private SearchResults damaged(SearchRequest request, long started, Exception damage) {
+        index.reportDamage(damage);
+        return new SearchResults(
+                request.text(),
+                0,
+                request.page(),
+                request.size(),
+                request.order().label(),
+                micros(started),
+                false,
+                List.of(),
+                Map.of(),
+                index.status());
     }
 
     /** Products, tags and canonical entities whose names start with what is being typed, for the search box. */

@@ -174,6 +174,11 @@ public class SearchIndex {
         indexer = null;
     }
 
+    /** Where the index lives on disk. */
+    Path directory() {
+        return root;
+    }
+
     public Status status() {
         Generation generation = current;
         long documents = generation == null ? 0 : generation.documents();
@@ -224,6 +229,24 @@ public class SearchIndex {
             // The change is committed; the periodic comparison with the catalog will index it.
             LOG.warnf("Search index update for %s is late or failed: %s", change, e.toString());
         }
+    }
+
+    /** A search found the index damaged: searches answer from nothing until a fresh index is built. */
+    void reportDamage(Exception damage) {
+        LOG.errorf("The search index is damaged (%s); rebuilding it from the catalog", damage.toString());
+        ScheduledExecutorService executor = indexer;
+        if (executor == null) {
+            return;
+        }
+        executor.execute(() -> {
+            Generation broken = current;
+            if (broken != null) {
+                current = null;
+                broken.closeQuietly();
+            }
+            state = State.BUILDING;
+            rebuild();
+        });
     }
 
     /** Starts a full rebuild from PostgreSQL unless one runs already; returns whether this call started it. */
@@ -489,6 +512,12 @@ public class SearchIndex {
             try {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw new IOException("no index in " + path);
+                }
+                // Reads every file once and checks its checksum: a damaged index is rebuilt now, not found by a search.
+                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
                 }
                 return new Generation(
                         path, directory, new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND)));
