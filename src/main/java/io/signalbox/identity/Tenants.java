@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Tenants implements TenantResolver {
 
     static final String API = "api";
+    /** Quarkus OIDC's id for the tenant configured without a name: pages, sign-in and logout. */
+    static final String DEFAULT = "Default";
+
     private static final String SESSION_COOKIE = "q_session";
 
     @Override
@@ -24,11 +27,22 @@ public class Tenants implements TenantResolver {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return API;
         }
-        return null; // the default tenant: pages, sign-in and logout
+        // Named explicitly: on null, Quarkus would pick any tenant whose id is a segment of the path, which turns
+        // "/api/…" with a session cookie into a bearer-only request (401).
+        return DEFAULT;
     }
 
+    /** Read from the header itself: the session may be split into chunk cookies (q_session_chunk_1, …). */
     private static boolean hasSession(RoutingContext context) {
-        return context.request().cookies().stream()
-                .anyMatch(cookie -> cookie.getName().startsWith(SESSION_COOKIE));
+        String cookies = context.request().getHeader("Cookie");
+        if (cookies == null) {
+            return false;
+        }
+        for (String cookie : cookies.split(";")) {
+            if (cookie.strip().startsWith(SESSION_COOKIE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
