@@ -118,17 +118,7 @@ public class CatalogSearch {
         long started = System.nanoTime();
         try (SearchIndex.Searcher lease = index.acquire()) {
             if (lease == null) {
-                return new SearchResults(
-                        request.text(),
-                        0,
-                        request.page(),
-                        request.size(),
-                        request.order().label(),
-                        micros(started),
-                        false,
-                        List.of(),
-                        Map.of(),
-                        index.status());
+                return nothing(request, started);
             }
             FacetedSearcher searcher = lease.searcher();
             Parsed parsed = request.parsed();
@@ -162,6 +152,11 @@ public class CatalogSearch {
     /** A damaged index answers "nothing yet" with the reason on the status line, and rebuilds, never a 500. */
     private SearchResults damaged(SearchRequest request, long started, Exception damage) {
         index.reportDamage(damage);
+        return nothing(request, started);
+    }
+
+    /** No results, with the index's status saying why. */
+    private SearchResults nothing(SearchRequest request, long started) {
         return new SearchResults(
                 request.text(),
                 0,

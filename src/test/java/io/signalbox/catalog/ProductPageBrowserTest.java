@@ -3,46 +3,25 @@ package io.signalbox.catalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.testing.Browser;
+import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in a real browser when they open a data product. */
 @QuarkusTest
-class ProductPageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL portal;
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ProductPageBrowserTest extends BrowserJourney {
 
     @Test
     void anAnalystSignsInOpensAProductFromItsDomainAndReadsOwnerSchemaAndOlderVersion() {

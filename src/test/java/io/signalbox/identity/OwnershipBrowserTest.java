@@ -3,39 +3,18 @@ package io.signalbox.identity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.testing.Browser;
+import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** An admin grants and revokes domain ownership in a real browser; the forms' tokens and cookie work end to end. */
 @QuarkusTest
-class OwnershipBrowserTest {
-
-    @TestHTTPResource("/")
-    URL portal;
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class OwnershipBrowserTest extends BrowserJourney {
 
     @Test
     void anAdminGrantsOwnershipFromTheDomainPageAndRevokesIt() {

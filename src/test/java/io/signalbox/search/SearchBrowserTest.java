@@ -2,44 +2,23 @@ package io.signalbox.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.testing.Browser;
+import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An analyst searches from the header, narrows by a facet and opens a result, in a real browser. */
 @QuarkusTest
-class SearchBrowserTest {
-
-    @TestHTTPResource("/")
-    URL portal;
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SearchBrowserTest extends BrowserJourney {
 
     @Test
     void anAnalystTypesPicksAFacetAndOpensAResult() {

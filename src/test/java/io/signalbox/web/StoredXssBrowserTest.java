@@ -7,13 +7,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.signalbox.testing.Browser;
+import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,14 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * attribute or javascript: link), which holds whatever the CSP says.
  */
 @QuarkusTest
-class StoredXssBrowserTest {
+class StoredXssBrowserTest extends BrowserJourney {
 
     static final String SCRIPT = "<script>window.__xss=1</script>";
     static final String IMG = "<img src=x onerror=\"window.__xss=1\">";
@@ -104,25 +100,9 @@ class StoredXssBrowserTest {
     static final String BUSINESS_OWNER = SCRIPT + " <owner@example.com>";
     static final String TECHNICAL_CONTACT = SVG + " " + JS;
 
-    @TestHTTPResource("/")
-    URL portal;
-
-    private static ChromeDriver browser;
     private static String domain;
     private static String productKey;
     private static String yamlOfFirstVersion;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     /** One hostile domain with one hostile product in two versions, shared by both tests. */
     @BeforeEach
