@@ -33,6 +33,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -122,12 +123,13 @@ public class CatalogSearch {
             }
             FacetedSearcher searcher = lease.searcher();
             Parsed parsed = request.parsed();
-            Query strict = textQuery(request, parsed, false);
+            Query strict = textQuery(request, parsed, Matching.STRICT, searcher.getIndexReader());
             Outcome outcome = run(searcher, request, strict);
             boolean relaxed = false;
             if (outcome.hits.totalHits.value == 0
                     && parsed.words().size() + parsed.phrases().size() > 1) {
-                outcome = run(searcher, request, textQuery(request, parsed, true));
+                outcome =
+                        run(searcher, request, textQuery(request, parsed, Matching.RELAXED, searcher.getIndexReader()));
                 relaxed = outcome.hits.totalHits.value > 0;
             }
             List<Hit> hits = hits(searcher, request, parsed, outcome);
@@ -223,7 +225,16 @@ public class CatalogSearch {
 
     // ---- query ----
 
-    private Query textQuery(SearchRequest request, Parsed parsed, boolean relaxed) {
+    /** Every word must match; some words may match; or only what the description highlighter can show. */
+    private enum Matching {
+        STRICT,
+        RELAXED,
+        HIGHLIGHT
+    }
+
+    private Query textQuery(SearchRequest request, Parsed parsed, Matching matching, IndexReader reader)
+            throws IOException {
+        boolean relaxed = matching != Matching.STRICT;
         if (parsed.isEmpty()) {
             return new MatchAllDocsQuery();
         }
@@ -235,7 +246,7 @@ public class CatalogSearch {
             List<String> units = tokens(Analysis.PLAIN, ProductDocuments.PLAIN, words.get(w));
             for (int u = 0; u < units.size(); u++) {
                 boolean typing = parsed.lastWordIsPrefix() && w == words.size() - 1 && u == units.size() - 1;
-                Query unit = wordQuery(units.get(u), typing);
+                Query unit = wordQuery(units.get(u), typing, matching == Matching.HIGHLIGHT ? null : reader);
                 if (unit != null) {
                     all.add(unit, each);
                     clauses++;
@@ -269,8 +280,13 @@ public class CatalogSearch {
         return livenessWeighted(combined);
     }
 
-    /** One typed word: in any field, stemmed, through synonyms, with a typo, or as a prefix while typing. */
-    private Query wordQuery(String word, boolean typing) {
+    /**
+     * One typed word: in any field, stemmed, through synonyms, with a typo, or as a prefix while typing. Typos are only
+     * considered for words the index does not know: building the automaton of an edit-distance match is the most
+     * expensive part of a query, and a word that exists is not misspelt. Without a reader (for highlighting the
+     * description) only exact and synonym matches count.
+     */
+    private Query wordQuery(String word, boolean typing, IndexReader reader) throws IOException {
         List<Query> alternatives = new ArrayList<>();
         String stem = stem(word);
         if (stem != null) {
@@ -283,8 +299,11 @@ public class CatalogSearch {
                 alternatives.add(new BoostQuery(phrase, SYNONYM_WEIGHT));
             }
         }
+        if (reader == null) {
+            return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+        }
         int codePoints = word.codePointCount(0, word.length());
-        if (codePoints >= 4) {
+        if (codePoints >= 4 && reader.docFreq(new Term(ProductDocuments.PLAIN, word)) == 0) {
             int edits = codePoints >= 8 ? 2 : 1;
             alternatives.add(new BoostQuery(
                     new FuzzyQuery(new Term(ProductDocuments.PLAIN, word), edits, 1, 50, true), TYPO_WEIGHT));
@@ -384,7 +403,7 @@ public class CatalogSearch {
         int[] docIds = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
         String[] snippets = new String[docIds.length];
         if (request.hasText()) {
-            Query highlightQuery = textQuery(request, parsed, true);
+            Query highlightQuery = textQuery(request, parsed, Matching.HIGHLIGHT, searcher.getIndexReader());
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.perField())
                     .withFormatter(new MarkingFormatter())
                     .withMaxLength(10_000)

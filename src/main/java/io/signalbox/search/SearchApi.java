@@ -24,6 +24,9 @@ public class SearchApi {
     CatalogSearch search;
 
     @Inject
+    SearchLabels labels;
+
+    @Inject
     SearchIndex index;
 
     @Inject
@@ -37,7 +40,7 @@ public class SearchApi {
             @QueryParam("size") Integer size,
             @Context UriInfo uri) {
         SearchRequest request = SearchRequest.of(q, uri.getQueryParameters(), sort, page, size);
-        return SearchLabels.withDomainNames(search.search(request));
+        return labels.withDomainNames(search.search(request));
     }
 
     public record Suggestions(

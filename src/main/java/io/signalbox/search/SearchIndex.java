@@ -1,5 +1,7 @@
 package io.signalbox.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signalbox.catalog.ProductsChanged;
@@ -24,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +73,7 @@ public class SearchIndex {
     private static final String FORMAT_KEY = "signalbox.format";
     private static final int BATCH = 500;
 
+    /** Written in JSON as lower-case words with hyphens: {@code ready}, {@code catching-up}. */
     public enum State {
         /** No usable index yet: searches answer empty until the first build finishes. */
         BUILDING,
@@ -77,13 +81,26 @@ public class SearchIndex {
         CATCHING_UP,
         READY,
         /** The index could not be opened or built; see the logs. */
-        UNAVAILABLE
+        UNAVAILABLE;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     public record Rebuild(Instant startedAt, Instant finishedAt, Long durationMillis, long products) {}
 
-    public record Status(State state, long documents, long progressDone, long progressTotal, Rebuild lastRebuild) {
+    /** {@code rebuilding} is true while a full rebuild runs beside the index that answers searches. */
+    public record Status(
+            State state,
+            long documents,
+            long progressDone,
+            long progressTotal,
+            boolean rebuilding,
+            Rebuild lastRebuild) {
 
+        @JsonProperty("message")
         public String message() {
             return switch (state) {
                 case READY -> null;
@@ -182,7 +199,7 @@ public class SearchIndex {
     public Status status() {
         Generation generation = current;
         long documents = generation == null ? 0 : generation.documents();
-        return new Status(state, documents, progressDone.get(), progressTotal.get(), lastRebuild);
+        return new Status(state, documents, progressDone.get(), progressTotal.get(), rebuilding.get(), lastRebuild);
     }
 
     /** The searcher to use for one search; release it in a finally block. */
@@ -333,7 +350,7 @@ public class SearchIndex {
     }
 
     private void reconcileQuietly() {
-        if (state != State.READY) {
+        if (state != State.READY || rebuilding.get()) {
             return;
         }
         try {

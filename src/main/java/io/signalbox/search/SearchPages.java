@@ -27,6 +27,9 @@ public class SearchPages {
     @Inject
     CatalogSearch search;
 
+    @Inject
+    SearchLabels labels;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(View view);
@@ -40,7 +43,7 @@ public class SearchPages {
             @QueryParam("size") Integer size,
             @Context UriInfo uri) {
         SearchRequest request = SearchRequest.of(q, uri.getQueryParameters(), sort, page, size);
-        return Templates.search(new View(request, SearchLabels.withDomainNames(search.search(request))));
+        return Templates.search(new View(request, labels.withDomainNames(search.search(request))));
     }
 
     /** The results with the links that change them: each keeps every other choice of the person. */
