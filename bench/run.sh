@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The Signalbox benchmark (docs/performance.md): builds the portal and the bench, starts a PostgreSQL and the portal
+# (-Xmx512m) beside it, writes a synthetic catalog of SIZE data products straight into PostgreSQL, runs every
+# measurement, prints the summary table and stops everything it started.
+#
+#   bench/run.sh [SIZE]            SIZE data products, 100000 by default; `bench/run.sh 1000` is a quick smoke run
+#
+# Environment (all optional):
+#   BENCH_PORTAL_PORT=8080  BENCH_PG_PORT=55432  BENCH_SEED=42
+#   BENCH_RESULTS=FILE             where the JSON results go (default bench/results/<UTC time>-<SIZE>.json)
+#   BENCH_SKIP_BUILD=1             use the portal and bench jars already built
+#   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30"
+#   SIGNALBOX_HOME=DIR             the portal checkout to build and run (default: the folder above bench/)
+set -euo pipefail
+
+size=${1:-100000}
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+home=$(cd "${SIGNALBOX_HOME:-$bench/..}" && pwd)
+portal_port=${BENCH_PORTAL_PORT:-8080}
+pg_port=${BENCH_PG_PORT:-55432}
+keycloak_port=8180
+seed=${BENCH_SEED:-42}
+work=$bench/target/run
+results=${BENCH_RESULTS:-$bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$size.json}
+jar=$bench/target/signalbox-bench.jar
+jdbc=jdbc:postgresql://127.0.0.1:$pg_port/postgres
+
+say() { printf '\n== %s\n' "$*"; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Everything started here is stopped here, by process id, newest first: the portal (and the Keycloak it started),
+# then PostgreSQL.
+started=()
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+stop() {
+  local pid=$1 children
+  kill -0 "$pid" 2>/dev/null || return 0
+  children=$(descendants "$pid")
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  for child in $children; do
+    kill -0 "$child" 2>/dev/null && kill -TERM "$child" 2>/dev/null
+  done
+  return 0
+}
+stop_all() {
+  local i
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+    stop "${started[$i]}"
+  done
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+await() { # await SECONDS PID WHAT COMMAND...: until COMMAND succeeds, while PID lives
+  local seconds=$1 pid=$2 what=$3
+  shift 3
+  for _ in $(seq 1 "$seconds"); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || fail "$what stopped while starting; see $work"
+    sleep 1
+  done
+  fail "$what did not start within $seconds s; see $work"
+}
+
+say "Tools"
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  else
+    echo "wrk is missing (sudo apt-get install wrk): the throughput measurement will be skipped"
+  fi
+fi
+command -v jcmd >/dev/null && command -v jstat >/dev/null \
+  || echo "jcmd/jstat missing (a JRE without the JDK tools): the heap will not be measured"
+java -version 2>&1 | head -1
+listening "$portal_port" && fail "port $portal_port is taken: set BENCH_PORTAL_PORT"
+listening "$pg_port" && fail "port $pg_port is taken: set BENCH_PG_PORT"
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  say "Building the portal in $home"
+  (cd "$home" && ./mvnw -B -q -DskipTests package)
+  say "Building the bench"
+  "$bench/../mvnw" -B -q -f "$bench/pom.xml" package
+fi
+[ -f "$jar" ] || fail "$jar is missing: run without BENCH_SKIP_BUILD"
+[ -f "$home/target/quarkus-app/quarkus-run.jar" ] || fail "the portal is not built in $home"
+
+rm -rf "$work"
+mkdir -p "$work"
+
+say "Starting PostgreSQL on port $pg_port"
+java -jar "$jar" database --port "$pg_port" --data-dir "$work/postgres" --ready-file "$work/postgres.url" \
+  >"$work/postgres.log" 2>&1 &
+started+=($!)
+await 120 "$!" PostgreSQL test -s "$work/postgres.url"
+
+say "Starting the portal on port $portal_port (-Xmx512m)"
+if listening "$keycloak_port"; then
+  # The portal would start its own Keycloak on this port; one is there already (another portal's), with the realm.
+  echo "A Keycloak already answers on port $keycloak_port: the portal uses it"
+  export QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:$keycloak_port/realms/signalbox
+fi
+# The working directory is the checkout (the launcher finds Keycloak in target/keycloak); the portal's data and its
+# search index go under bench/target/run, never into the checkout's own .signalbox/.
+(
+  cd "$home"
+  exec env QUARKUS_DATASOURCE_JDBC_URL="$jdbc" QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT="$portal_port" \
+    SIGNALBOX_SEARCH_INDEX_DIR="$work/search" \
+    java -Xmx512m -Dsignalbox.data-dir="$work/portal" -jar target/quarkus-app/quarkus-run.jar
+) >"$work/portal.log" 2>&1 &
+portal_pid=$!
+started+=("$portal_pid")
+await 180 "$portal_pid" "The portal" curl -sf -o /dev/null "http://127.0.0.1:$portal_port/q/health/ready"
+
+say "Generating $size data products (seed $seed)"
+java -jar "$jar" generate --jdbc-url "$jdbc" --products "$size" --seed "$seed" --summary "$work/generation.json"
+
+say "Measuring"
+# shellcheck disable=SC2086 # BENCH_MEASURE_OPTIONS is a list of options
+java -jar "$jar" measure --portal "http://127.0.0.1:$portal_port" \
+  --keycloak "http://127.0.0.1:$keycloak_port/realms/signalbox" --jdbc-url "$jdbc" --portal-pid "$portal_pid" \
+  --seed "$seed" --generation "$work/generation.json" --wrk-script "$bench/wrk/report.lua" --results "$results" \
+  ${BENCH_MEASURE_OPTIONS:-}
+
+say "Stopping the portal and PostgreSQL"
+stop_all
+started=()
+echo "Logs: $work/portal.log, $work/postgres.log"

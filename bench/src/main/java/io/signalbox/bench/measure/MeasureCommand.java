@@ -1,0 +1,214 @@
+package io.signalbox.bench.measure;
+
+import io.signalbox.bench.Arguments;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
+ * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
+ * publications, then the load tests, then the heap, and PostgreSQL's full-text search last, beside an idle portal.
+ * A measurement that fails is reported as not measured; the others still run.
+ */
+public final class MeasureCommand {
+
+    private static final List<String> PHASES =
+            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres");
+
+    private MeasureCommand() {}
+
+    /** One measurement; its result goes into the report under its name. */
+    private interface Phase {
+        Object run() throws Exception;
+    }
+
+    public static void run(Arguments arguments) throws Exception {
+        URI portalUrl = URI.create(arguments.text("portal", "http://127.0.0.1:8080"));
+        URI realm = URI.create(arguments.text("keycloak", "http://127.0.0.1:8180/realms/signalbox"));
+        String clientId = arguments.text("client-id", "signalbox-portal");
+        String clientSecret =
+                arguments.text("client-secret", "signalbox-local-demo-secret-not-for-production-0123456789");
+        Tokens.Person admin = Tokens.Person.parse(arguments.text("admin", "adam.admin:admin"));
+        Tokens.Person owner = Tokens.Person.parse(arguments.text("owner", "nora.network:network"));
+        String ownedDomain = arguments.text("owned-domain", "network");
+        String jdbcUrl = arguments.text("jdbc-url", null);
+        String dbUser = arguments.text("db-user", "postgres");
+        String dbPassword = arguments.text("db-password", "postgres");
+        String pid = arguments.text("portal-pid", null);
+        long seed = arguments.number("seed", 42);
+        int perKind = arguments.integer("queries-per-kind", 50);
+        int rounds = arguments.integer("rounds", 10);
+        int warmupRounds = arguments.integer("warmup-rounds", 3);
+        int publications = arguments.integer("publications", 200);
+        int publishWarmups = arguments.integer("publish-warmups", 10);
+        int rate = arguments.integer("rate", 500);
+        int fixedRateSeconds = arguments.integer("fixed-rate-seconds", 60);
+        int senders = arguments.integer("senders", 64);
+        int wrkSeconds = arguments.integer("wrk-seconds", 30);
+        int wrkWarmupSeconds = arguments.integer("wrk-warmup-seconds", 10);
+        int wrkThreads = arguments.integer("wrk-threads", 2);
+        int wrkConnections = arguments.integer("wrk-connections", 16);
+        Path wrkScript = arguments.path("wrk-script", "wrk/report.lua");
+        Duration rebuildTimeout = Duration.ofSeconds(arguments.integer("rebuild-timeout-seconds", 900));
+        String timestamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        Path resultsFile = arguments.path("results", "results/" + timestamp + ".json");
+        Path generation = arguments.path("generation", null);
+        Set<String> skipped = Arrays.stream(arguments.text("skip", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        arguments.refuseUnread();
+        for (String phase : skipped) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("--skip knows " + String.join(", ", PHASES) + "; not " + phase);
+            }
+        }
+
+        Report report = new Report();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("startedAt", Instant.now().toString());
+        run.put("portal", portalUrl.toString());
+        run.put("seed", seed);
+        run.put("skipped", skipped);
+        report.put("run", run);
+        report.put("machine", Machine.describe());
+        if (generation != null) {
+            report.put("generation", Portal.JSON.readValue(generation.toFile(), Map.class));
+        }
+        Map<String, Object> catalog = jdbcUrl == null ? Map.of() : catalogSize(jdbcUrl, dbUser, dbPassword);
+        report.put("catalog", catalog);
+        long products = catalog.get("products") instanceof Long n ? n : 0;
+
+        Portal portal = new Portal(portalUrl);
+        Tokens tokens = new Tokens(realm, clientId, clientSecret, portal.http());
+        tokens.awaitProvider(Duration.ofMinutes(3));
+        QuerySet queries = QuerySet.generate(seed, (int) Math.max(1, products), perKind);
+        List<String> pagePaths =
+                queries.all().stream().map(QuerySet.Query::pagePath).toList();
+        HeapUsage heap = pid == null || skipped.contains("heap") ? null : new HeapUsage(Long.parseLong(pid));
+        if (heap != null && !heap.start()) {
+            report.put("heap", Map.of("error", "jstat could not watch process " + pid));
+            heap = null;
+        }
+        try {
+            phase(
+                    report,
+                    skipped,
+                    "rebuild",
+                    () -> new RebuildTime(portal, tokens.accessToken(admin), rebuildTimeout).measure(products));
+            phase(
+                    report,
+                    skipped,
+                    "query",
+                    () -> new QueryLatency(portal, tokens.accessToken(admin), queries)
+                            .measure(warmupRounds, rounds, seed));
+            phase(
+                    report,
+                    skipped,
+                    "publish",
+                    () -> new PublishLatency(portal, tokens, owner, ownedDomain).measure(publishWarmups, publications));
+            phase(report, skipped, "page", () -> {
+                if (!PageThroughput.wrkInstalled()) {
+                    throw new IllegalStateException("wrk is not installed (apt-get install wrk)");
+                }
+                PageThroughput wrk = new PageThroughput(wrkScript.toAbsolutePath(), wrkThreads, wrkConnections);
+                Map<String, Object> pages = new LinkedHashMap<>();
+                String base = portalUrl.toString().replaceAll("/+$", "");
+                pages.put(
+                        "static",
+                        wrk.measure(
+                                base + "/ui/signalbox.css",
+                                List.of(),
+                                tokens.accessToken(admin),
+                                wrkWarmupSeconds,
+                                wrkSeconds));
+                pages.put(
+                        "search",
+                        wrk.measure(base, pagePaths, tokens.accessToken(admin), wrkWarmupSeconds, wrkSeconds));
+                return pages;
+            });
+            phase(
+                    report,
+                    skipped,
+                    "fixedRate",
+                    () -> new FixedRateLoad(portal, senders)
+                            .measure(pagePaths, tokens.accessToken(admin), rate, 10, fixedRateSeconds));
+            if (heap != null) {
+                phase(report, skipped, "heap", heap::measure);
+            }
+            if (jdbcUrl != null) {
+                phase(report, skipped, "postgres", () -> {
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                        return new PostgresFullText(connection, queries).measure(warmupRounds, rounds, seed);
+                    }
+                });
+            }
+        } finally {
+            if (heap != null) {
+                heap.close();
+            }
+        }
+        run.put("finishedAt", Instant.now().toString());
+        report.write(resultsFile);
+        System.out.println();
+        System.out.println(report.summary());
+        System.out.println("Results: " + resultsFile.toAbsolutePath());
+    }
+
+    private static void phase(Report report, Set<String> skipped, String name, Phase phase) {
+        String option = name.equals("fixedRate") ? "fixed-rate" : name;
+        if (skipped.contains(option)) {
+            return;
+        }
+        long started = System.nanoTime();
+        System.out.println("== " + name + " …");
+        try {
+            Object result = phase.run();
+            report.put(name, result);
+            System.out.printf(
+                    "== %s done in %.1f s: %s%n",
+                    name, (System.nanoTime() - started) / 1e9, Portal.shorten(Portal.JSON.writeValueAsString(result)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            report.put(name, Map.of("error", String.valueOf(e.getMessage())));
+            System.out.println("== " + name + " not measured: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> catalogSize(String url, String user, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet counts = statement.executeQuery("select (select count(*) from domain),"
+                        + " (select count(*) from data_product), (select count(*) from product_version),"
+                        + " (select count(*) from schema_column),"
+                        + " pg_size_pretty(pg_database_size(current_database()))")) {
+            counts.next();
+            Map<String, Object> size = new LinkedHashMap<>();
+            size.put("domains", counts.getLong(1));
+            size.put("products", counts.getLong(2));
+            size.put("versions", counts.getLong(3));
+            size.put("columns", counts.getLong(4));
+            size.put("databaseSize", counts.getString(5));
+            return size;
+        }
+    }
+}
