@@ -88,6 +88,12 @@ final class Analysis {
             return new TokenStreamComponents(tokenizer, stream);
         }
 
+        /** Values of a multi-valued field are far apart, so a phrase never spans two columns or two tags. */
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
+        }
+
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));

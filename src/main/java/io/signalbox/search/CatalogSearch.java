@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -30,8 +31,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -75,9 +78,7 @@ public class CatalogSearch {
             ProductDocuments.TITLE, 8f,
             ProductDocuments.TAGS, 4f,
             ProductDocuments.COLUMNS, 2f,
-            ProductDocuments.COLUMN_NOTES, 1f,
-            ProductDocuments.DESCRIPTION, 1f,
-            ProductDocuments.CONSUMERS, 1f);
+            ProductDocuments.DESCRIPTION, 1f);
     private static final float EXACT_BOOST = 10_000f;
     private static final float SYNONYM_WEIGHT = 0.8f;
     private static final float TYPO_WEIGHT = 1.5f;
@@ -86,6 +87,7 @@ public class CatalogSearch {
     private static final char MARK_START = '\uE000';
     private static final char MARK_END = '\uE001';
     private static final int FACET_VALUES = 12;
+    private static final Pattern IDENTIFIER_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Inject
     SearchIndex index;
@@ -98,14 +100,9 @@ public class CatalogSearch {
     private static Map<String, Float> fieldBoosts() {
         Map<String, Float> boosts = new LinkedHashMap<>();
         boosts.put(ProductDocuments.TITLE, 8f);
-        boosts.put(ProductDocuments.KEY_WORDS, 8f);
         boosts.put(ProductDocuments.TAGS, 4f);
-        boosts.put(ProductDocuments.CANONICAL, 4f);
         boosts.put(ProductDocuments.DOMAIN_WORDS, 3f);
         boosts.put(ProductDocuments.COLUMNS, 2f);
-        boosts.put(ProductDocuments.PEOPLE, 1.5f);
-        boosts.put(ProductDocuments.CONSUMERS, 1f);
-        boosts.put(ProductDocuments.COLUMN_NOTES, 1f);
         boosts.put(ProductDocuments.DESCRIPTION, 1f);
         return boosts;
     }
@@ -303,12 +300,13 @@ public class CatalogSearch {
             return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
         }
         int codePoints = word.codePointCount(0, word.length());
-        if (codePoints >= 4 && reader.docFreq(new Term(ProductDocuments.PLAIN, word)) == 0) {
+        boolean unknown = reader.docFreq(new Term(ProductDocuments.PLAIN, word)) == 0;
+        if (codePoints >= 4 && unknown) {
             int edits = codePoints >= 8 ? 2 : 1;
             alternatives.add(new BoostQuery(
                     new FuzzyQuery(new Term(ProductDocuments.PLAIN, word), edits, 1, 50, true), TYPO_WEIGHT));
         }
-        if (typing && codePoints >= 2) {
+        if (typing && codePoints >= 2 && unknown) {
             alternatives.add(new BoostQuery(new PrefixQuery(new Term(ProductDocuments.PLAIN, word)), PREFIX_WEIGHT));
         }
         if (alternatives.isEmpty()) {
@@ -358,21 +356,36 @@ public class CatalogSearch {
 
     private record Outcome(TopDocs hits, Facets facets) {}
 
+    /**
+     * Without filters one pass collects hits and facet counts. With filters, drill-sideways counts each filtered
+     * facet as if its own filter were not set, so the other values stay visible with honest counts. Retired products
+     * are filtered out unless the status facet asks for them.
+     */
     private Outcome run(FacetedSearcher searcher, SearchRequest request, Query text) throws IOException {
-        DrillDownQuery query = new DrillDownQuery(ProductDocuments.FACETS, text);
-        for (Facet facet : Facet.values()) {
-            List<String> values = request.filter(facet);
-            if (facet == Facet.STATUS && values.isEmpty()) {
-                values = LIVE_STATUSES; // retired products only when asked for
-            }
-            for (String value : values) {
-                query.add(facet.dimension, value);
-            }
+        Query base = text;
+        if (request.filter(Facet.STATUS).isEmpty()) {
+            DrillDownQuery live = new DrillDownQuery(ProductDocuments.FACETS);
+            LIVE_STATUSES.forEach(status -> live.add(Facet.STATUS.dimension, status));
+            base = new BooleanQuery.Builder()
+                    .add(text, BooleanClause.Occur.MUST)
+                    .add(live, BooleanClause.Occur.FILTER)
+                    .build();
         }
         int depth = request.page() * request.size();
         SortedSetDocValuesReaderState state = searcher.facetState();
         if (state == null) {
-            return new Outcome(searcher.search(query, depth, sort(request), true), null);
+            return new Outcome(searcher.search(base, depth, sort(request), true), null);
+        }
+        if (!request.filtered()) {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(
+                    searcher, base, depth, sort(request), true, new FacetsCollectorManager());
+            return new Outcome(result.topDocs(), new SortedSetDocValuesFacetCounts(state, result.facetsCollector()));
+        }
+        DrillDownQuery query = new DrillDownQuery(ProductDocuments.FACETS, base);
+        for (Facet facet : Facet.values()) {
+            for (String value : request.filter(facet)) {
+                query.add(facet.dimension, value);
+            }
         }
         DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, ProductDocuments.FACETS, state)
                 .search(query, null, null, depth, sort(request), true);
@@ -579,20 +592,29 @@ public class CatalogSearch {
             return matched;
         }
 
+        /**
+         * Column names are identifiers, so they are split on non-letters without an analyzer; stems and typos are only
+         * worked out for a word that starts like one of the query's.
+         */
         private boolean matches(String column) {
-            for (String stem : tokens(Analysis.ENGLISH, ProductDocuments.COLUMNS, column)) {
-                if (stems.contains(stem)) {
-                    return true;
+            for (String token : IDENTIFIER_WORDS.split(column.toLowerCase(Locale.ROOT))) {
+                if (token.isEmpty()) {
+                    continue;
                 }
-            }
-            for (String token : tokens(Analysis.PLAIN, ProductDocuments.PLAIN, column)) {
-                if (prefix != null && token.startsWith(prefix) && prefix.length() >= 2) {
+                if (words.contains(token) || (prefix != null && prefix.length() >= 2 && token.startsWith(prefix))) {
                     return true;
                 }
                 for (String word : words) {
+                    if (word.charAt(0) != token.charAt(0)) {
+                        continue;
+                    }
                     int length = word.codePointCount(0, word.length());
                     int allowed = length >= 8 ? 2 : length >= 4 ? 1 : 0;
                     if (allowed > 0 && Typos.withinEdits(word, token, allowed)) {
+                        return true;
+                    }
+                    String stem = stem(token);
+                    if (stem != null && stems.contains(stem)) {
                         return true;
                     }
                 }

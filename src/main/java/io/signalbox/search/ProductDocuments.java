@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
 
     /** Raise when fields change: an index of another format is rebuilt on start. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
 
     static final String ID = "id";
     static final String ID_SORT = "id_sort";
@@ -38,18 +38,21 @@ final class ProductDocuments {
     static final String NAME_SORT = "name_sort";
     static final String LIVENESS = "liveness";
 
+    // Few searched fields, grouped by weight: each word is looked up in every one of them, so their number is the
+    // main cost of a query. Only the first (stored) value of each is shown; the others are searched.
     static final String EXACT = "exact";
+    /** The title (stored) and the words of the key. */
     static final String TITLE = "title";
+
     static final String KEY = "key";
-    static final String KEY_WORDS = "key_words";
+    /** Tags (stored) and the canonical attributes the columns map to. */
     static final String TAGS = "tags";
-    static final String CANONICAL = "canonical";
+
     static final String COLUMNS = "columns";
-    static final String COLUMN_NOTES = "column_notes";
+    /** Purpose, limitations and usage (stored, for snippets), then column descriptions, people and consumers. */
     static final String DESCRIPTION = "description";
+
     static final String DOMAIN_WORDS = "domain_words";
-    static final String PEOPLE = "people";
-    static final String CONSUMERS = "consumers";
     static final String PLAIN = "plain";
 
     static final String STATUS = "status";
@@ -59,8 +62,7 @@ final class ProductDocuments {
     static final String OWNER = "owner";
     static final String PURPOSE = "purpose";
 
-    static final List<String> ENGLISH_FIELDS = List.of(
-            TITLE, KEY_WORDS, TAGS, CANONICAL, COLUMNS, COLUMN_NOTES, DESCRIPTION, DOMAIN_WORDS, PEOPLE, CONSUMERS);
+    static final List<String> ENGLISH_FIELDS = List.of(TITLE, TAGS, COLUMNS, DESCRIPTION, DOMAIN_WORDS);
 
     /** Facet dimensions, as the API and the page name them. */
     enum Facet {
@@ -130,16 +132,18 @@ final class ProductDocuments {
         }
 
         doc.add(new TextField(TITLE, product.title(), Field.Store.YES));
+        doc.add(new TextField(TITLE, product.key().replace('-', ' '), Field.Store.NO));
         doc.add(new StringField(KEY, product.key(), Field.Store.YES));
-        doc.add(new TextField(KEY_WORDS, product.key().replace('-', ' '), Field.Store.NO));
         for (String tag : product.tags()) {
             doc.add(new TextField(TAGS, tag, Field.Store.YES));
         }
+        doc.add(new TextField(
+                DESCRIPTION, joined(product.purpose(), product.limitations(), product.usage()), Field.Store.YES));
         Set<String> canonical = new LinkedHashSet<>();
         for (Column column : product.columns()) {
             doc.add(new TextField(COLUMNS, column.name(), Field.Store.YES));
             if (column.description() != null && !column.description().isBlank()) {
-                doc.add(new TextField(COLUMN_NOTES, column.name() + ": " + column.description(), Field.Store.YES));
+                doc.add(new TextField(DESCRIPTION, column.name() + ": " + column.description(), Field.Store.NO));
             }
             if (column.canonicalAttribute() != null) {
                 canonical.add(column.canonicalAttribute());
@@ -149,10 +153,8 @@ final class ProductDocuments {
             }
         }
         for (String attribute : canonical) {
-            doc.add(new TextField(CANONICAL, attribute, Field.Store.YES));
+            doc.add(new TextField(TAGS, attribute, Field.Store.NO));
         }
-        doc.add(new TextField(
-                DESCRIPTION, joined(product.purpose(), product.limitations(), product.usage()), Field.Store.YES));
         doc.add(new StoredField(PURPOSE, product.purpose()));
         doc.add(new TextField(DOMAIN_WORDS, product.domainKey() + " " + product.domainName(), Field.Store.NO));
         List<String> people = new ArrayList<>(List.of(
@@ -162,10 +164,10 @@ final class ProductDocuments {
         for (TeamMember member : product.team()) {
             people.add(joined(member.name(), member.username(), member.role()));
         }
-        doc.add(new TextField(PEOPLE, String.join(" \n ", people), Field.Store.NO));
+        doc.add(new TextField(DESCRIPTION, String.join(" \n ", people), Field.Store.NO));
         for (DeclaredConsumer consumer : product.consumers()) {
             doc.add(new TextField(
-                    CONSUMERS, joined(consumer.team(), consumer.domain(), consumer.purpose()), Field.Store.NO));
+                    DESCRIPTION, joined(consumer.team(), consumer.domain(), consumer.purpose()), Field.Store.NO));
         }
         // Words as typed, for prefixes and typos: names people remember, not prose.
         List<String> plain = new ArrayList<>(List.of(product.title(), product.key(), product.domainName()));

@@ -90,6 +90,11 @@ public class SearchPages {
                     sortChoice(Order.NAME, "Name"));
         }
 
+        /** Retired products are left out unless asked for; this link asks. */
+        public String retiredLink() {
+            return request.filter(Facet.STATUS).isEmpty() ? link(Facet.STATUS, "retired", request.order(), 1) : null;
+        }
+
         public String pageLink(int page) {
             return link(null, null, request.order(), page);
         }

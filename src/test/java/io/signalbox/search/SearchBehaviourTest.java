@@ -190,6 +190,7 @@ class SearchBehaviourTest {
                 .isEmpty();
         assertThat(page.select(".result__snippet").text()).contains("<b>rated</b>");
         assertThat(page.select(".result__columns code").text()).isEqualTo("ledger_account_code");
+        assertThat(page.select("a.facet__more").attr("href")).contains("status=retired");
     }
 
     @Test
