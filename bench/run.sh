@@ -10,6 +10,8 @@
 #   BENCH_RESULTS=FILE             where the JSON results go (default bench/results/<UTC time>-<SIZE>.json)
 #   BENCH_SKIP_BUILD=1             use the portal and bench jars already built
 #   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30"
+#   BENCH_PORTAL_JAVA_OPTIONS="..." more JVM options for the portal, e.g. a flight recording:
+#                                  "-XX:StartFlightRecording:filename=/tmp/portal.jfr,settings=profile"
 #   SIGNALBOX_HOME=DIR             the portal checkout to build and run (default: the folder above bench/)
 set -euo pipefail
 
@@ -119,7 +121,7 @@ fi
   exec env QUARKUS_DATASOURCE_JDBC_URL="$jdbc" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT="$portal_port" \
     SIGNALBOX_SEARCH_INDEX_DIR="$work/search" \
-    java -Xmx512m -Dsignalbox.data-dir="$work/portal" -jar target/quarkus-app/quarkus-run.jar
+    java -Xmx512m ${BENCH_PORTAL_JAVA_OPTIONS:-} -Dsignalbox.data-dir="$work/portal" -jar target/quarkus-app/quarkus-run.jar
 ) >"$work/portal.log" 2>&1 &
 portal_pid=$!
 started+=("$portal_pid")
