@@ -145,6 +145,7 @@ public class SearchIndex {
     private final AtomicLong progressTotal = new AtomicLong();
     private volatile Rebuild lastRebuild;
     private boolean uncommitted;
+    private volatile boolean catchingUp;
 
     void onStart(@Observes StartupEvent event) {
         open();
@@ -298,8 +299,7 @@ public class SearchIndex {
                 return;
             }
             state = State.CATCHING_UP;
-            reconcile();
-            state = State.READY;
+            reconcile(() -> state = State.READY);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(
                     "The search index at %s could not be opened (%s); rebuilding it from the catalog",
@@ -314,10 +314,14 @@ public class SearchIndex {
         }
     }
 
-    /** Compares every document's fingerprint with the catalog and fixes what differs. */
-    private void reconcile() throws IOException {
+    /**
+     * Compares every document's fingerprint with the catalog and fixes what differs. A long catch-up goes on in
+     * batches, each its own task, so that the updates of new publications queued meanwhile are not held up behind it.
+     */
+    private void reconcile(Runnable whenDone) throws IOException {
         Generation generation = current;
         if (generation == null) {
+            whenDone.run();
             return;
         }
         Map<Long, Fingerprint> inCatalog = catalog.fingerprints();
@@ -331,6 +335,7 @@ public class SearchIndex {
         Set<Long> gone = new HashSet<>(inIndex.keySet());
         gone.removeAll(inCatalog.keySet());
         if (stale.isEmpty() && gone.isEmpty()) {
+            whenDone.run();
             return;
         }
         LOG.infof("Search index behind the catalog: %d products to index, %d to remove", stale.size(), gone.size());
@@ -340,21 +345,40 @@ public class SearchIndex {
             generation.writer.deleteDocuments(new Term(ProductDocuments.ID, id.toString()));
             progressDone.incrementAndGet();
         }
-        for (int from = 0; from < stale.size(); from += BATCH) {
-            List<Long> batch = stale.subList(from, Math.min(stale.size(), from + BATCH));
-            write(generation, batch);
-            progressDone.addAndGet(batch.size());
-        }
-        generation.searchers.maybeRefreshBlocking();
-        generation.commit();
+        catchingUp = true;
+        catchUp(generation, stale, 0, whenDone);
     }
 
-    private void reconcileQuietly() {
-        if (state != State.READY || rebuilding.get()) {
+    private void catchUp(Generation generation, List<Long> stale, int from, Runnable whenDone) {
+        if (current != generation) {
+            catchingUp = false; // swapped out by a rebuild, which compares the new index itself
             return;
         }
         try {
-            reconcile();
+            int to = Math.min(stale.size(), from + BATCH);
+            write(generation, stale.subList(from, to));
+            progressDone.addAndGet(to - from);
+            generation.searchers.maybeRefreshBlocking();
+            if (to < stale.size()) {
+                indexer.execute(() -> catchUp(generation, stale, to, whenDone));
+                return;
+            }
+            generation.commit();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Catching up with the catalog failed; the next comparison tries again", e);
+            catchingUp = false;
+            return;
+        }
+        catchingUp = false;
+        whenDone.run();
+    }
+
+    private void reconcileQuietly() {
+        if (state != State.READY || rebuilding.get() || catchingUp) {
+            return;
+        }
+        try {
+            reconcile(() -> {});
         } catch (IOException | RuntimeException e) {
             LOG.warn("Comparing the search index with the catalog failed; trying again later", e);
         }
@@ -444,7 +468,7 @@ public class SearchIndex {
             long products = fresh.documents();
             indexer.submit(() -> {
                         swapTo(fresh);
-                        reconcile(); // changes committed while the rebuild ran
+                        reconcile(() -> {}); // changes committed while the rebuild ran
                         return null;
                     })
                     .get();
