@@ -31,9 +31,11 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -379,7 +381,7 @@ public class CatalogSearch {
         if (!request.filtered()) {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(
                     searcher, base, depth, sort(request), true, new FacetsCollectorManager());
-            return new Outcome(result.topDocs(), new SortedSetDocValuesFacetCounts(state, result.facetsCollector()));
+            return new Outcome(result.topDocs(), countFacets(searcher, state, result.facetsCollector()));
         }
         DrillDownQuery query = new DrillDownQuery(ProductDocuments.FACETS, base);
         for (Facet facet : Facet.values()) {
@@ -390,6 +392,20 @@ public class CatalogSearch {
         DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, ProductDocuments.FACETS, state)
                 .search(query, null, null, depth, sort(request), true);
         return new Outcome(result.hits, result.facets);
+    }
+
+    /** Counting facets is a large share of a broad search; the query threads share it by segment. */
+    private static Facets countFacets(
+            FacetedSearcher searcher, SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
+        if (searcher.queryThreads() == null) {
+            return new SortedSetDocValuesFacetCounts(state, matches);
+        }
+        try {
+            return new ConcurrentSortedSetDocValuesFacetCounts(state, matches, searcher.queryThreads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while counting facets", e);
+        }
     }
 
     private static Order effectiveOrder(SearchRequest request) {

@@ -135,6 +135,9 @@ public class SearchIndex {
 
     private ScheduledExecutorService indexer;
     private ExecutorService rebuilder;
+    /** Shared by all searches: one search may use every core (see FacetedSearcher). */
+    private ExecutorService queryThreads;
+
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     /** Written only by the indexer thread; read by searches. */
@@ -159,6 +162,8 @@ public class SearchIndex {
     public synchronized void open() {
         indexer = Executors.newSingleThreadScheduledExecutor(named("search-indexer"));
         rebuilder = Executors.newSingleThreadExecutor(named("search-rebuild"));
+        queryThreads = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), named("search-query"));
         state = State.BUILDING;
         indexer.execute(this::openOrRebuild);
         long commitMillis = commitInterval.toMillis();
@@ -190,6 +195,7 @@ public class SearchIndex {
         }
         indexer.shutdownNow();
         indexer = null;
+        queryThreads.shutdown();
     }
 
     /** Where the index lives on disk. */
@@ -288,7 +294,7 @@ public class SearchIndex {
                 rebuild();
                 return;
             }
-            Generation generation = Generation.open(root.resolve(name));
+            Generation generation = Generation.open(root.resolve(name), queryThreads);
             current = generation;
             if (!ProductDocuments.FORMAT.equals(generation.format())) {
                 LOG.infof(
@@ -448,7 +454,7 @@ public class SearchIndex {
             }
             progressTotal.set(catalog.fingerprints().size());
             progressDone.set(0);
-            Generation fresh = Generation.create(path);
+            Generation fresh = Generation.create(path, queryThreads);
             try {
                 catalog.streamAll(product -> {
                     try {
@@ -536,19 +542,20 @@ public class SearchIndex {
         final IndexWriter writer;
         final SearcherManager searchers;
 
-        private Generation(Path path, Directory directory, IndexWriter writer) throws IOException {
+        private Generation(Path path, Directory directory, IndexWriter writer, ExecutorService queryThreads)
+                throws IOException {
             this.path = path;
             this.directory = directory;
             this.writer = writer;
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    return new FacetedSearcher(reader);
+                    return new FacetedSearcher(reader, queryThreads);
                 }
             });
         }
 
-        static Generation open(Path path) throws IOException {
+        static Generation open(Path path, ExecutorService queryThreads) throws IOException {
             Directory directory = FSDirectory.open(path);
             try {
                 if (!DirectoryReader.indexExists(directory)) {
@@ -561,18 +568,24 @@ public class SearchIndex {
                     }
                 }
                 return new Generation(
-                        path, directory, new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND)));
+                        path,
+                        directory,
+                        new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND)),
+                        queryThreads);
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;
             }
         }
 
-        static Generation create(Path path) throws IOException {
+        static Generation create(Path path, ExecutorService queryThreads) throws IOException {
             Files.createDirectories(path);
             Directory directory = FSDirectory.open(path);
             return new Generation(
-                    path, directory, new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE)));
+                    path,
+                    directory,
+                    new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE)),
+                    queryThreads);
         }
 
         private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
