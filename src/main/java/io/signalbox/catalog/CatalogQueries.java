@@ -73,8 +73,7 @@ public class CatalogQueries {
     }
 
     public DomainView domain(String key) {
-        Domain domain = Domain.findByKey(key)
-                .orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
+        Domain domain = Domain.existing(key);
         List<ProductSummary> products = em
                 .createQuery(
                         "select p from DataProduct p join fetch p.domain join fetch p.currentVersion"

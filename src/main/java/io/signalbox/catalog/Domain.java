@@ -1,6 +1,7 @@
 package io.signalbox.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.signalbox.web.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -33,6 +34,11 @@ public class Domain extends PanacheEntityBase {
 
     public static Optional<Domain> findByKey(String key) {
         return find("key", key).firstResultOptional();
+    }
+
+    /** The domain with this key, or a 404 problem saying none is registered. */
+    public static Domain existing(String key) {
+        return findByKey(key).orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
     }
 
     public static List<Domain> listByKey() {

@@ -35,7 +35,7 @@ public class DomainOwnership {
     /** Returns false when the person already held the grant. */
     @Transactional
     public boolean grant(String domainKey, String username, String grantedBy) {
-        Domain domain = existingDomain(domainKey);
+        Domain domain = Domain.existing(domainKey);
         refuseUnlessValid(username);
         if (DomainOwnerGrant.count("domain = ?1 and lower(username) = lower(?2)", domain, username) > 0) {
             return false;
@@ -53,7 +53,7 @@ public class DomainOwnership {
 
     @Transactional
     public void revoke(String domainKey, String username, String revokedBy) {
-        Domain domain = existingDomain(domainKey);
+        Domain domain = Domain.existing(domainKey);
         long removed = DomainOwnerGrant.delete("domain = ?1 and lower(username) = lower(?2)", domain, username);
         if (removed == 0) {
             throw ProblemException.notFound(username + " holds no ownership grant for domain '" + domainKey
@@ -61,11 +61,6 @@ public class DomainOwnership {
         }
         audit.record(new AuditLog.Change(
                 revokedBy, "ownership.revoked", "domain", domainKey, domainKey, username + " owns " + domainKey, null));
-    }
-
-    private static Domain existingDomain(String key) {
-        return Domain.findByKey(key)
-                .orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
     }
 
     private static void refuseUnlessValid(String username) {

@@ -59,7 +59,7 @@ public class OwnershipPages {
             @PathParam("key") String key,
             @QueryParam("granted") String granted,
             @QueryParam("revoked") String revoked) {
-        Domain domain = existingDomain(key);
+        Domain domain = Domain.existing(key);
         List<DomainOwnership.Grant> grants = ownership.grantsOf(key);
         Outcome outcome = null;
         if (granted != null && holds(grants, granted)) {
@@ -78,7 +78,7 @@ public class OwnershipPages {
             @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
         caller.refuseUnlessAdmin("grant domain ownership");
-        Domain domain = existingDomain(key);
+        Domain domain = Domain.existing(key);
         String person = username == null ? "" : username.strip();
         try {
             ownership.grant(key, person, caller.name());
@@ -110,7 +110,7 @@ public class OwnershipPages {
             @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
         caller.refuseUnlessAdmin("revoke domain ownership");
-        existingDomain(key);
+        Domain.existing(key);
         String person = username == null ? "" : username.strip();
         ownership.revoke(key, person, caller.name());
         return seeOther(key, "revoked", person);
@@ -124,10 +124,5 @@ public class OwnershipPages {
 
     private static boolean holds(List<DomainOwnership.Grant> grants, String username) {
         return grants.stream().anyMatch(g -> g.username().equalsIgnoreCase(username));
-    }
-
-    private static Domain existingDomain(String key) {
-        return Domain.findByKey(key)
-                .orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
     }
 }

@@ -36,7 +36,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -397,9 +396,6 @@ public class CatalogSearch {
     /** Counting facets is a large share of a broad search; the query threads share it by segment. */
     private static Facets countFacets(
             FacetedSearcher searcher, SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
-        if (searcher.queryThreads() == null) {
-            return new SortedSetDocValuesFacetCounts(state, matches);
-        }
         try {
             return new ConcurrentSortedSetDocValuesFacetCounts(state, matches, searcher.queryThreads());
         } catch (InterruptedException e) {

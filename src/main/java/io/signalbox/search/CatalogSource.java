@@ -111,6 +111,19 @@ class CatalogSource {
         });
     }
 
+    /** How many products the index should hold. */
+    long count() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query = connection.prepareStatement(
+                            "select count(*) from data_product where current_version_id is not null");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
     /** Every indexable product's fingerprint, to compare with the index. */
     Map<Long, Fingerprint> fingerprints() {
         return QuarkusTransaction.requiringNew().timeout(600).call(() -> {

@@ -39,7 +39,7 @@ final class FacetedSearcher extends IndexSearcher {
         return facetState;
     }
 
-    /** The threads facet counting may share out its work to; null to count on the caller's thread. */
+    /** The threads facet counting shares its work out to. */
     ExecutorService queryThreads() {
         return queryThreads;
     }

@@ -49,8 +49,4 @@ record IndexedProduct(
 
     /** Fingerprint compared with the database on start and periodically. */
     record Fingerprint(long productLock, long domainLock) {}
-
-    Fingerprint fingerprint() {
-        return new Fingerprint(productLock, domainLock);
-    }
 }

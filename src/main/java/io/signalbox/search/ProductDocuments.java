@@ -81,12 +81,6 @@ final class ProductDocuments {
             this.dimension = dimension;
             this.label = label;
         }
-
-        static java.util.Optional<Facet> named(String dimension) {
-            return Stream.of(values())
-                    .filter(f -> f.dimension.equals(dimension))
-                    .findFirst();
-        }
     }
 
     static final String NO_CLASSIFICATION = "unclassified";
@@ -199,8 +193,9 @@ final class ProductDocuments {
                 doc.add(new SortedSetDocValuesFacetField(Facet.TAG.dimension, tag));
             }
         }
-        canonical.stream()
-                .map(a -> a.contains(".") ? a.substring(0, a.indexOf('.')) : a)
+        product.columns().stream()
+                .map(Column::canonicalEntity)
+                .filter(Objects::nonNull)
                 .distinct()
                 .forEach(entity -> doc.add(new SortedSetDocValuesFacetField(Facet.ENTITY.dimension, entity)));
         product.outputPorts().stream()

@@ -1,6 +1,5 @@
 package io.signalbox.search;
 
-import io.signalbox.catalog.Domain;
 import io.signalbox.identity.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -59,12 +58,12 @@ public class SearchApi {
         String typed = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<DomainSuggestion> domains = typed.isEmpty()
                 ? List.of()
-                : Domain.listByKey().stream()
-                        .filter(d -> d.key.startsWith(typed)
-                                || d.name.toLowerCase(Locale.ROOT).startsWith(typed)
-                                || d.name.toLowerCase(Locale.ROOT).contains(" " + typed))
+                : labels.domainNames().entrySet().stream()
+                        .filter(d -> d.getKey().startsWith(typed)
+                                || d.getValue().toLowerCase(Locale.ROOT).startsWith(typed)
+                                || d.getValue().toLowerCase(Locale.ROOT).contains(" " + typed))
                         .limit(4)
-                        .map(d -> new DomainSuggestion(d.key, d.name))
+                        .map(d -> new DomainSuggestion(d.getKey(), d.getValue()))
                         .toList();
         return new Suggestions(found.products(), domains, found.tags(), found.entities());
     }

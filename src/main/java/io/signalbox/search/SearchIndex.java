@@ -452,7 +452,7 @@ public class SearchIndex {
             if (current == null) {
                 state = State.BUILDING;
             }
-            progressTotal.set(catalog.fingerprints().size());
+            progressTotal.set(catalog.count());
             progressDone.set(0);
             Generation fresh = Generation.create(path, queryThreads);
             try {

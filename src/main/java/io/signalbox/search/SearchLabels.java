@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -56,12 +57,15 @@ public class SearchLabels {
                 results.index());
     }
 
+    /** Domain names by key, in key order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Map<String, String> domainNames() {
         Names current = names;
         if (current == null || System.nanoTime() - current.readAtNanos() > KEEP.toNanos()) {
             current = new Names(
-                    Domain.listByKey().stream().collect(Collectors.toMap(d -> d.key, d -> d.name)), System.nanoTime());
+                    Domain.listByKey().stream()
+                            .collect(Collectors.toMap(d -> d.key, d -> d.name, (a, b) -> a, TreeMap::new)),
+                    System.nanoTime());
             names = current;
         }
         return current.byKey();

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.signalbox.search.ProductDocuments.Facet;
 import io.signalbox.search.SearchRequest.Order;
 import io.signalbox.search.SearchResults.FacetValue;
+import io.signalbox.web.Urls;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,11 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The search page: works with links and one GET form, no script needed. */
 @Path("/search")
@@ -153,11 +151,7 @@ public class SearchPages {
         }
 
         private static String encode(String text) {
-            return URLEncoder.encode(text, StandardCharsets.UTF_8);
-        }
-
-        public Map<String, List<FacetValue>> facets() {
-            return results.facets();
+            return Urls.urlEncoded(text);
         }
     }
 }

@@ -10,7 +10,7 @@ public final class Urls {
 
     private Urls() {}
 
-    static String urlEncoded(String value) {
+    public static String urlEncoded(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
