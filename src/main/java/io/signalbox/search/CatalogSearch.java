@@ -114,39 +114,62 @@ public class CatalogSearch {
     }
 
     public SearchResults search(SearchRequest request) {
+        return search(request, true);
+    }
+
+    /**
+     * Searches, or answers from the results the current searcher already found for the same request unless asked
+     * for fresh ones (a client's "Cache-Control: no-cache"). Either way the answer reflects the index as it is.
+     */
+    public SearchResults search(SearchRequest request, boolean reuse) {
         long started = System.nanoTime();
         try (SearchIndex.Searcher lease = index.acquire()) {
             if (lease == null) {
                 return nothing(request, started);
             }
             FacetedSearcher searcher = lease.searcher();
-            Parsed parsed = request.parsed();
-            Query strict = textQuery(request, parsed, Matching.STRICT, searcher.getIndexReader());
-            Outcome outcome = run(searcher, request, strict);
-            boolean relaxed = false;
-            if (outcome.hits.totalHits.value == 0
-                    && parsed.words().size() + parsed.phrases().size() > 1) {
-                outcome =
-                        run(searcher, request, textQuery(request, parsed, Matching.RELAXED, searcher.getIndexReader()));
-                relaxed = outcome.hits.totalHits.value > 0;
+            SearchResults known = reuse ? searcher.results().get(request) : null;
+            if (known != null) {
+                return known.reused(micros(started), index.status());
             }
-            List<Hit> hits = hits(searcher, request, parsed, outcome);
-            return new SearchResults(
-                    request.text(),
-                    outcome.hits.totalHits.value,
-                    request.page(),
-                    request.size(),
-                    effectiveOrder(request).label(),
-                    micros(started),
-                    relaxed,
-                    hits,
-                    facets(outcome.facets, request, searcher.facetState()),
-                    index.status());
+            SearchResults found = search(searcher, request, started);
+            searcher.results().put(request, found);
+            return found;
         } catch (IOException e) {
             return damaged(request, started, e);
         } catch (UncheckedIOException e) {
             return damaged(request, started, e);
         }
+    }
+
+    private SearchResults search(FacetedSearcher searcher, SearchRequest request, long started) throws IOException {
+        Parsed parsed = request.parsed();
+        Query strict = textQuery(request, parsed, Matching.STRICT, searcher.getIndexReader());
+        Outcome outcome = run(searcher, request, strict);
+        boolean relaxed = false;
+        if (outcome.hits.totalHits.value == 0
+                && parsed.words().size() + parsed.phrases().size() > 1) {
+            outcome = run(searcher, request, textQuery(request, parsed, Matching.RELAXED, searcher.getIndexReader()));
+            relaxed = outcome.hits.totalHits.value > 0;
+        }
+        List<Hit> hits = hits(searcher, request, parsed, outcome);
+        return new SearchResults(
+                request.text(),
+                outcome.hits.totalHits.value,
+                request.page(),
+                request.size(),
+                effectiveOrder(request).label(),
+                micros(started),
+                false,
+                relaxed,
+                hits,
+                facets(outcome.facets, request, searcher.facetState()),
+                index.status());
+    }
+
+    /** Whether a request's Cache-Control header lets it be answered with results found before (a hard reload does not). */
+    static boolean mayReuse(String cacheControl) {
+        return cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
     }
 
     /** A damaged index answers "nothing yet" with the reason on the status line, and rebuilds, never a 500. */
@@ -164,6 +187,7 @@ public class CatalogSearch {
                 request.size(),
                 request.order().label(),
                 micros(started),
+                false,
                 false,
                 List.of(),
                 Map.of(),

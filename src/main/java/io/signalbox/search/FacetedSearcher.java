@@ -22,11 +22,21 @@ final class FacetedSearcher extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
     private final ExecutorService queryThreads;
+    private final ResultCache results;
 
-    FacetedSearcher(IndexReader reader, ExecutorService queryThreads) {
+    FacetedSearcher(IndexReader reader, ExecutorService queryThreads, int resultCacheSize) {
         super(reader, queryThreads);
         this.queryThreads = queryThreads;
         this.facetState = facetStateOf(reader);
+        this.results = new ResultCache(resultCacheSize);
+    }
+
+    /**
+     * Results of searches already answered by this searcher. They stay right for as long as the searcher lives: any
+     * change to the index opens a new searcher with an empty cache.
+     */
+    ResultCache results() {
+        return results;
     }
 
     @Override

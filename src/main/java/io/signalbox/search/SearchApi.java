@@ -3,11 +3,13 @@ package io.signalbox.search;
 import io.signalbox.identity.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,9 +39,10 @@ public class SearchApi {
             @QueryParam("sort") String sort,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Context UriInfo uri) {
         SearchRequest request = SearchRequest.of(q, uri.getQueryParameters(), sort, page, size);
-        return labels.withDomainNames(search.search(request));
+        return labels.withDomainNames(search.search(request, CatalogSearch.mayReuse(cacheControl)));
     }
 
     public record Suggestions(

@@ -138,6 +138,12 @@ public class SearchIndex {
     /** Shared by all searches: one search may use every core (see FacetedSearcher). */
     private ExecutorService queryThreads;
 
+    @ConfigProperty(name = "signalbox.search.result-cache-size", defaultValue = "500")
+    int resultCacheSize;
+
+    /** Every searcher opened after a change, with the query threads and an empty result cache. */
+    private SearcherFactory searcherFactory;
+
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     /** Written only by the indexer thread; read by searches. */
@@ -164,6 +170,14 @@ public class SearchIndex {
         rebuilder = Executors.newSingleThreadExecutor(named("search-rebuild"));
         queryThreads = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), named("search-query"));
+        ExecutorService threads = queryThreads;
+        int cacheSize = resultCacheSize;
+        searcherFactory = new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new FacetedSearcher(reader, threads, cacheSize);
+            }
+        };
         state = State.BUILDING;
         indexer.execute(this::openOrRebuild);
         long commitMillis = commitInterval.toMillis();
@@ -294,7 +308,7 @@ public class SearchIndex {
                 rebuild();
                 return;
             }
-            Generation generation = Generation.open(root.resolve(name), queryThreads);
+            Generation generation = Generation.open(root.resolve(name), searcherFactory);
             current = generation;
             if (!ProductDocuments.FORMAT.equals(generation.format())) {
                 LOG.infof(
@@ -454,7 +468,7 @@ public class SearchIndex {
             }
             progressTotal.set(catalog.count());
             progressDone.set(0);
-            Generation fresh = Generation.create(path, queryThreads);
+            Generation fresh = Generation.create(path, searcherFactory);
             try {
                 catalog.streamAll(product -> {
                     try {
@@ -542,20 +556,15 @@ public class SearchIndex {
         final IndexWriter writer;
         final SearcherManager searchers;
 
-        private Generation(Path path, Directory directory, IndexWriter writer, ExecutorService queryThreads)
+        private Generation(Path path, Directory directory, IndexWriter writer, SearcherFactory searcherFactory)
                 throws IOException {
             this.path = path;
             this.directory = directory;
             this.writer = writer;
-            this.searchers = new SearcherManager(writer, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    return new FacetedSearcher(reader, queryThreads);
-                }
-            });
+            this.searchers = new SearcherManager(writer, searcherFactory);
         }
 
-        static Generation open(Path path, ExecutorService queryThreads) throws IOException {
+        static Generation open(Path path, SearcherFactory searcherFactory) throws IOException {
             Directory directory = FSDirectory.open(path);
             try {
                 if (!DirectoryReader.indexExists(directory)) {
@@ -571,21 +580,21 @@ public class SearchIndex {
                         path,
                         directory,
                         new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND)),
-                        queryThreads);
+                        searcherFactory);
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;
             }
         }
 
-        static Generation create(Path path, ExecutorService queryThreads) throws IOException {
+        static Generation create(Path path, SearcherFactory searcherFactory) throws IOException {
             Files.createDirectories(path);
             Directory directory = FSDirectory.open(path);
             return new Generation(
                     path,
                     directory,
                     new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE)),
-                    queryThreads);
+                    searcherFactory);
         }
 
         private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {

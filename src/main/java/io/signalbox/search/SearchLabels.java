@@ -51,6 +51,7 @@ public class SearchLabels {
                 results.size(),
                 results.sort(),
                 results.tookMicros(),
+                results.cached(),
                 results.relaxed(),
                 results.hits(),
                 facets,

@@ -8,10 +8,12 @@ import io.signalbox.search.SearchResults.FacetValue;
 import io.signalbox.web.Urls;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -39,9 +41,11 @@ public class SearchPages {
             @QueryParam("sort") String sort,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Context UriInfo uri) {
         SearchRequest request = SearchRequest.of(q, uri.getQueryParameters(), sort, page, size);
-        return Templates.search(new View(request, labels.withDomainNames(search.search(request))));
+        SearchResults results = search.search(request, CatalogSearch.mayReuse(cacheControl));
+        return Templates.search(new View(request, labels.withDomainNames(results)));
     }
 
     /** The results with the links that change them: each keeps every other choice of the person. */

@@ -12,10 +12,16 @@ public record SearchResults(
         int size,
         String sort,
         long tookMicros,
+        boolean cached,
         boolean relaxed,
         List<Hit> hits,
         Map<String, List<FacetValue>> facets,
         SearchIndex.Status index) {
+
+    /** These results answering the same search again, from the searcher's cache. */
+    SearchResults reused(long tookMicros, SearchIndex.Status index) {
+        return new SearchResults(query, total, page, size, sort, tookMicros, true, relaxed, hits, facets, index);
+    }
 
     public boolean hasNext() {
         return (long) page * size < total && (long) (page + 1) * size <= SearchRequest.MAX_DEPTH;

@@ -69,6 +69,37 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aRepeatedSearchIsAnsweredFromCacheUntilTheCatalogChanges() {
+        String domain = Descriptors.newDomain();
+        String word = "Borealis" + System.nanoTime();
+        product(domain, "first", word + " Fibre Routes").publish().then().statusCode(201);
+
+        JsonPath first = search(Map.of("q", word));
+        JsonPath again = search(Map.of("q", word));
+        assertThat(first.getBoolean("cached")).isFalse();
+        assertThat(again.getBoolean("cached")).isTrue();
+        assertThat(again.getList("hits.key", String.class)).isEqualTo(first.getList("hits.key", String.class));
+        assertThat(again.getMap("facets")).isEqualTo(first.getMap("facets"));
+
+        JsonPath reloaded = given().queryParam("q", word)
+                .header("Cache-Control", "no-cache")
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(reloaded.getBoolean("cached"))
+                .as("a hard reload asks for a fresh search")
+                .isFalse();
+
+        product(domain, "second", word + " Fibre Faults").publish().then().statusCode(201);
+        JsonPath afterPublication = search(Map.of("q", word));
+        assertThat(afterPublication.getBoolean("cached")).isFalse();
+        assertThat(afterPublication.getList("hits.key", String.class))
+                .containsExactlyInAnyOrder(domain + ".first", domain + ".second");
+    }
+
+    @Test
     void facetCountsReflectTheOtherFilters() {
         String domain = Descriptors.newDomain();
         String word = "Zephyr" + System.nanoTime();

@@ -142,6 +142,17 @@ public final class MeasureCommand {
                 pages.put(
                         "search",
                         wrk.measure(base, pagePaths, tokens.accessToken(admin), wrkWarmupSeconds, wrkSeconds));
+                // The same pages with every answer searched afresh: what the cache saves, and the figure for a query
+                // mix the cache does not hold.
+                pages.put(
+                        "searchUncached",
+                        wrk.measure(
+                                base,
+                                pagePaths,
+                                tokens.accessToken(admin),
+                                List.of("Cache-Control: no-cache"),
+                                wrkWarmupSeconds,
+                                wrkSeconds));
                 return pages;
             });
             phase(

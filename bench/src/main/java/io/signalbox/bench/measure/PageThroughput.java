@@ -52,14 +52,21 @@ final class PageThroughput {
      */
     Map<String, Object> measure(String url, List<String> paths, String token, int warmupSeconds, int seconds)
             throws IOException, InterruptedException {
+        return measure(url, paths, token, List.of(), warmupSeconds, seconds);
+    }
+
+    /** The same, with more request headers (such as "Cache-Control: no-cache"). */
+    Map<String, Object> measure(
+            String url, List<String> paths, String token, List<String> headers, int warmupSeconds, int seconds)
+            throws IOException, InterruptedException {
         Path pathsFile = null;
         if (!paths.isEmpty()) {
             pathsFile = Files.createTempFile("signalbox-bench-paths", ".txt");
             Files.write(pathsFile, paths, StandardCharsets.UTF_8);
         }
         try {
-            run(url, pathsFile, token, warmupSeconds);
-            Map<String, Object> result = run(url, pathsFile, token, seconds);
+            run(url, pathsFile, token, headers, warmupSeconds);
+            Map<String, Object> result = run(url, pathsFile, token, headers, seconds);
             result.put("distinctPaths", paths.isEmpty() ? 1 : paths.size());
             return result;
         } finally {
@@ -69,7 +76,7 @@ final class PageThroughput {
         }
     }
 
-    private Map<String, Object> run(String url, Path pathsFile, String token, int seconds)
+    private Map<String, Object> run(String url, Path pathsFile, String token, List<String> headers, int seconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
@@ -83,6 +90,10 @@ final class PageThroughput {
                 "-s",
                 script.toString(),
                 url));
+        for (String header : headers) {
+            command.add(command.indexOf("-s"), "-H");
+            command.add(command.indexOf("-s"), header);
+        }
         if (pathsFile != null) {
             command.add("--");
             command.add(pathsFile.toString());

@@ -63,6 +63,14 @@ final class Portal {
         return send(request(pathAndQuery, token).GET().build());
     }
 
+    /** A GET that asks for a fresh answer: the portal searches again instead of reusing results it already found. */
+    Answer getFresh(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token)
+                .header("Cache-Control", "no-cache")
+                .GET()
+                .build());
+    }
+
     Answer post(String path, String contentType, byte[] body, String token) {
         return send(request(path, token)
                 .header("Content-Type", contentType)

@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
 /**
  * (c) Query time: the query set sent one at a time to {@code GET /api/search}, after warm-up rounds that are not
  * counted. Two figures per query: {@code tookMicros}, the portal's own measurement of the Lucene part (parsing,
- * searching, facet counting), and the end-to-end time of the HTTP exchange as this client saw it.
+ * searching, facet counting), and the end-to-end time of the HTTP exchange as this client saw it. Every request
+ * asks for a fresh answer ({@code Cache-Control: no-cache}), so that each one is searched, never taken from the
+ * portal's result cache.
  */
 final class QueryLatency {
 
@@ -50,9 +52,12 @@ final class QueryLatency {
             Collections.shuffle(order, shuffle);
             for (Query query : order) {
                 long started = System.nanoTime();
-                Portal.Answer answer = portal.get(query.apiPath(), token).expect(200);
+                Portal.Answer answer = portal.getFresh(query.apiPath(), token).expect(200);
                 long elapsed = answer.receivedNanos() - started;
                 JsonNode result = answer.json();
+                if (result.path("cached").asBoolean()) {
+                    throw new IllegalStateException("the portal answered from its cache although asked not to");
+                }
                 if (round < warmupRounds) {
                     continue;
                 }

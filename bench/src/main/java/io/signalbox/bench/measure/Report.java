@@ -105,6 +105,7 @@ final class Report {
         figure(figures, "Publish to searchable p50", millis(number("publish", "publishToSearchable", "p50Millis")));
         figure(figures, "Rebuild wall time (request to ready)", seconds(number("rebuild", "wallMillis")));
         figure(figures, "Search page with wrk: p50 / p99 (saturated)", wrk("search"));
+        figure(figures, "Search page with wrk, every answer searched afresh: p50 / p99", wrk("searchUncached"));
         figure(figures, "Stylesheet with wrk: p50 / p99 (saturated)", wrk("static"));
         figure(
                 figures,
