@@ -26,6 +26,9 @@ public class CatalogQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    PublicationGate gate;
+
     public HomeView home() {
         List<DomainSummary> domains = domainSummaries();
         long products = domains.stream().mapToLong(DomainSummary::products).sum();
@@ -129,7 +132,7 @@ public class CatalogQueries {
                 product.createdAt,
                 product.updatedAt,
                 product.currentVersion.version,
-                VersionView.of(shown),
+                VersionView.of(shown, gate.warningsOf(shown)),
                 versions(product));
     }
 

@@ -125,9 +125,10 @@ public final class CatalogViews {
             String changelog,
             Instant publishedAt,
             String publishedBy,
-            List<SchemaObjectView> schema) {
+            List<SchemaObjectView> schema,
+            Governance governance) {
 
-        static VersionView of(ProductVersion v) {
+        static VersionView of(ProductVersion v, List<PublicationGate.Finding> warnings) {
             Map<String, List<ColumnView>> byObject = new LinkedHashMap<>();
             for (SchemaColumn c : v.columns) {
                 byObject.computeIfAbsent(c.objectName, k -> new ArrayList<>()).add(ColumnView.of(c));
@@ -156,7 +157,15 @@ public final class CatalogViews {
                     v.changelog,
                     v.publishedAt,
                     v.publishedBy,
-                    schema);
+                    schema,
+                    new Governance(
+                            v.ruleSetVersion,
+                            warnings,
+                            v.columns.stream()
+                                    .map(ColumnView::of)
+                                    .filter(ColumnView::untagged)
+                                    .map(ColumnView::name)
+                                    .toList()));
         }
 
         /** The primary support contact: the first channel the descriptor lists. */
@@ -199,6 +208,13 @@ public final class CatalogViews {
 
     public record SchemaObjectView(String name, List<ColumnView> columns) {}
 
+    /**
+     * What the governance gate said when this version was published: the rule-set version, the warnings it went
+     * through with, and the columns that carry neither a canonical attribute nor a classification ("untagged").
+     */
+    public record Governance(
+            Integer ruleSetVersion, List<PublicationGate.Finding> warnings, List<String> untaggedColumns) {}
+
     public record ColumnView(
             String name,
             String logicalType,
@@ -211,6 +227,11 @@ public final class CatalogViews {
             String accessNote,
             String canonicalAttribute,
             List<String> tags) {
+
+        /** Neither mapped to a canonical attribute nor classified: nobody can tell what it means or who may see it. */
+        public boolean untagged() {
+            return canonicalAttribute == null && classification == null;
+        }
 
         static ColumnView of(SchemaColumn c) {
             return new ColumnView(

@@ -76,6 +76,61 @@ public class ProductApi {
         return answer(publishAs(descriptor));
     }
 
+    /** What a dry run found: the same evaluation a publication gets, with nothing written. */
+    public record ValidationAnswer(
+            boolean passes,
+            String product,
+            String version,
+            int ruleSetVersion,
+            String comparedWith,
+            List<PublicationGate.Finding> violations,
+            List<PublicationGate.Finding> warnings,
+            List<PublicationGate.SchemaChange> schemaChanges) {}
+
+    /**
+     * Checks a descriptor against the council's rules without publishing it, for domain repositories' CI: 200 when
+     * it would publish (with its warnings), 422 with the same violations a publication would get when it would not.
+     */
+    @POST
+    @Path("/validate")
+    @Consumes({
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        "text/x-yaml",
+        "application/json",
+        "text/plain",
+        "application/octet-stream",
+        "*/*"
+    })
+    public ValidationAnswer validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        byte[] bytes = RequestBodies.readAtMost(
+                body, maxDescriptorBytes, "a descriptor is far smaller: split the schema or remove embedded data");
+        return validated(DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(contentType)));
+    }
+
+    /** The dry run for an ODPS file and its contracts sent as separate form files. */
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public ValidationAnswer validateFiles(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return validated(DescriptorReader.read(descriptorFiles(files)));
+    }
+
+    private ValidationAnswer validated(ProductDescriptor descriptor) {
+        PublicationGate.Verdict verdict = publications.validate(descriptor);
+        PublicationService.refuseIfBlocked(verdict, descriptor);
+        return new ValidationAnswer(
+                true,
+                descriptor.productKey(),
+                descriptor.version().toString(),
+                verdict.ruleSetVersion(),
+                verdict.comparedWith(),
+                verdict.blocking(),
+                verdict.warnings(),
+                verdict.schemaChanges());
+    }
+
     /** Only owners of the product's domain publish it; an unknown domain is left to the service to explain. */
     private Publication publishAs(ProductDescriptor descriptor) {
         if (Domain.findByKey(descriptor.domainKey()).isPresent()) {
@@ -104,6 +159,10 @@ public class ProductApi {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response publishFiles(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return answer(publishAs(DescriptorReader.read(descriptorFiles(files))));
+    }
+
+    private List<DescriptorFile> descriptorFiles(List<FileUpload> files) {
         List<DescriptorFile> descriptorFiles = new ArrayList<>();
         long total = 0;
         for (FileUpload file : files) {
@@ -128,7 +187,7 @@ public class ProductApi {
                     List.of(new FieldProblem(
                             "body", "holds no file: send the ODPS file and its contracts as form files")));
         }
-        return answer(publishAs(DescriptorReader.read(descriptorFiles)));
+        return descriptorFiles;
     }
 
     @GET

@@ -85,6 +85,10 @@ public class ProductVersion extends PanacheEntityBase {
 
     public String changelog;
     public String contentHash;
+
+    /** The version of the council's rule set this version was evaluated against when it was published. */
+    public Integer ruleSetVersion;
+
     public String descriptor;
     public String descriptorFormat;
     public Instant publishedAt;

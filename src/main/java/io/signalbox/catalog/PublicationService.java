@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,32 +35,42 @@ public class PublicationService {
     @Inject
     Event<ProductsChanged> changes;
 
+    @Inject
+    PublicationGate gate;
+
+    /**
+     * Evaluates a descriptor exactly as {@link #publish} would, and writes nothing: the dry run domain repositories
+     * call from their own CI. Problems a publication would be refused for before the rules (an unknown domain, a
+     * version already taken) are refused the same way.
+     */
+    @Transactional
+    public PublicationGate.Verdict validate(ProductDescriptor descriptor) {
+        Domain domain = registeredDomain(descriptor);
+        Optional<DataProduct> existing = existingProduct(descriptor, domain);
+        if (existing.isEmpty()) {
+            return gate.evaluate(descriptor, Optional.empty());
+        }
+        DataProduct product = existing.get();
+        refuseIdentityChanges(product, descriptor);
+        Optional<ProductVersion> sameNumber =
+                ProductVersion.find(product, descriptor.version().toString());
+        if (sameNumber.isEmpty() || !sameNumber.get().contentHash.equals(descriptor.contentHash())) {
+            refuseTakenNumber(product, sameNumber, descriptor);
+            refuseUnlessNewestOfItsLine(product, descriptor.version());
+        }
+        return gate.evaluate(descriptor, predecessor(product, descriptor.version()));
+    }
+
     @Transactional
     public Publication publish(ProductDescriptor descriptor, String publishedBy) {
-        Domain domain = Domain.findByKey(descriptor.domainKey())
-                .orElseThrow(() -> ProblemException.unprocessable(
-                        "The descriptor is not valid",
-                        List.of(new FieldProblem(
-                                "product.domain",
-                                "no domain '" + descriptor.domainKey() + "' is registered; known domains: "
-                                        + String.join(
-                                                ", ",
-                                                Domain.listByKey().stream()
-                                                        .map(d -> d.key)
-                                                        .toList())))));
+        Domain domain = registeredDomain(descriptor);
         Instant now = clock.instant();
-        Optional<DataProduct> existing = DataProduct.findByExternalId(descriptor.externalId())
-                .or(() -> DataProduct.findByKey(descriptor.productKey()));
+        Optional<DataProduct> existing = existingProduct(descriptor, domain);
         if (existing.isPresent()) {
-            if (!existing.get().domain.id.equals(domain.id)) {
-                throw ProblemException.conflict(
-                        "the data product with id " + descriptor.externalId() + " is published as "
-                                + existing.get().key + " by domain " + existing.get().domain.key
-                                + "; a product does not move between domains: give the new one its own id",
-                        "product.id");
-            }
             return publishNextVersion(existing.get(), descriptor, publishedBy, now);
         }
+        PublicationGate.Verdict verdict = gate.evaluate(descriptor, Optional.empty());
+        refuseIfBlocked(verdict, descriptor);
         DataProduct product = new DataProduct();
         product.key = descriptor.productKey();
         product.domain = domain;
@@ -73,7 +84,7 @@ public class PublicationService {
                 "data product " + product.key + " was published by someone else at the same time; "
                         + "publish again to add your version",
                 "product.id");
-        ProductVersion version = newVersion(product, descriptor, publishedBy, now);
+        ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
         product.currentVersion = version;
         Persistence.flushOrConflict(
                 "data product " + product.key + " was published at the same time; try again", "product.version");
@@ -83,32 +94,19 @@ public class PublicationService {
 
     private Publication publishNextVersion(
             DataProduct product, ProductDescriptor descriptor, String publishedBy, Instant now) {
-        if (!product.externalId.equals(descriptor.externalId())) {
-            throw ProblemException.conflict(
-                    "the key " + product.key + " already belongs to the data product with id " + product.externalId
-                            + "; keep that id to publish a new version, or choose another slug",
-                    "product.id");
+        refuseIdentityChanges(product, descriptor);
+        Optional<ProductVersion> sameNumber =
+                ProductVersion.find(product, descriptor.version().toString());
+        if (sameNumber.isPresent() && sameNumber.get().contentHash.equals(descriptor.contentHash())) {
+            return new Publication(product, sameNumber.get(), false);
         }
-        if (!product.key.equals(descriptor.productKey())) {
-            // The external id is the identity; a changed name or slug does not move the product to a new key.
-            refuseMovedSlug(product, descriptor);
-        }
-        String versionText = descriptor.version().toString();
-        Optional<ProductVersion> sameNumber = ProductVersion.find(product, versionText);
-        if (sameNumber.isPresent()) {
-            if (sameNumber.get().contentHash.equals(descriptor.contentHash())) {
-                return new Publication(product, sameNumber.get(), false);
-            }
-            throw ProblemException.conflict(
-                    "version " + versionText + " of " + product.key
-                            + " is already published with different content; published versions never change, "
-                            + "so give this publication a new version number",
-                    "product.version");
-        }
+        refuseTakenNumber(product, sameNumber, descriptor);
         refuseUnlessNewestOfItsLine(product, descriptor.version());
+        PublicationGate.Verdict verdict = gate.evaluate(descriptor, predecessor(product, descriptor.version()));
+        refuseIfBlocked(verdict, descriptor);
         boolean becomesCurrent = descriptor.version().compareTo(product.currentVersion.semanticVersion()) > 0;
         String before = summary(product.currentVersion, product.status);
-        ProductVersion version = newVersion(product, descriptor, publishedBy, now);
+        ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
         if (becomesCurrent) {
             product.currentVersion = version;
             product.status = descriptor.status();
@@ -120,6 +118,94 @@ public class PublicationService {
                 "product.version");
         recordPublication(product, version, before, publishedBy);
         return new Publication(product, version, true);
+    }
+
+    private static Domain registeredDomain(ProductDescriptor descriptor) {
+        return Domain.findByKey(descriptor.domainKey())
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "The descriptor is not valid",
+                        List.of(new FieldProblem(
+                                "product.domain",
+                                "no domain '" + descriptor.domainKey() + "' is registered; known domains: "
+                                        + String.join(
+                                                ", ",
+                                                Domain.listByKey().stream()
+                                                        .map(d -> d.key)
+                                                        .toList())))));
+    }
+
+    /** The product this descriptor publishes a version of, if it was published before (in this domain). */
+    private static Optional<DataProduct> existingProduct(ProductDescriptor descriptor, Domain domain) {
+        Optional<DataProduct> existing = DataProduct.findByExternalId(descriptor.externalId())
+                .or(() -> DataProduct.findByKey(descriptor.productKey()));
+        if (existing.isPresent() && !existing.get().domain.id.equals(domain.id)) {
+            throw ProblemException.conflict(
+                    "the data product with id " + descriptor.externalId() + " is published as "
+                            + existing.get().key + " by domain " + existing.get().domain.key
+                            + "; a product does not move between domains: give the new one its own id",
+                    "product.id");
+        }
+        return existing;
+    }
+
+    private static void refuseIdentityChanges(DataProduct product, ProductDescriptor descriptor) {
+        if (!product.externalId.equals(descriptor.externalId())) {
+            throw ProblemException.conflict(
+                    "the key " + product.key + " already belongs to the data product with id " + product.externalId
+                            + "; keep that id to publish a new version, or choose another slug",
+                    "product.id");
+        }
+        if (!product.key.equals(descriptor.productKey())) {
+            // The external id is the identity; a changed name or slug does not move the product to a new key.
+            refuseMovedSlug(product, descriptor);
+        }
+    }
+
+    private static void refuseTakenNumber(
+            DataProduct product, Optional<ProductVersion> sameNumber, ProductDescriptor descriptor) {
+        if (sameNumber.isPresent() && !sameNumber.get().contentHash.equals(descriptor.contentHash())) {
+            throw ProblemException.conflict(
+                    "version " + descriptor.version() + " of " + product.key
+                            + " is already published with different content; published versions never change, "
+                            + "so give this publication a new version number",
+                    "product.version");
+        }
+    }
+
+    /**
+     * The version a new one is judged against: the newest earlier version of its major line, or, opening a new major
+     * line, the current version (a new major may break, but its changes are still shown).
+     */
+    private static Optional<ProductVersion> predecessor(DataProduct product, SemanticVersion proposed) {
+        Optional<SemanticVersion> newestOfLine = ProductVersion.numbersOf(product).stream()
+                .filter(v -> v.major() == proposed.major() && v.compareTo(proposed) < 0)
+                .max(SemanticVersion::compareTo);
+        if (newestOfLine.isPresent()) {
+            return ProductVersion.find(product, newestOfLine.get().toString());
+        }
+        return Optional.ofNullable(product.currentVersion);
+    }
+
+    /** Blocking findings refuse the publication with every reason at once, before anything is written. */
+    static void refuseIfBlocked(PublicationGate.Verdict verdict, ProductDescriptor descriptor) {
+        if (verdict.passes()) {
+            return;
+        }
+        List<PublicationGate.Finding> blocking = verdict.blocking();
+        throw new ProblemException(
+                422,
+                "governance-rules",
+                "The publication breaks the council's rules",
+                descriptor.productKey() + " " + descriptor.version() + " breaks " + blocking.size()
+                        + (blocking.size() == 1 ? " rule" : " rules") + "; nothing was published. See violations.",
+                blocking.stream()
+                        .map(f -> new FieldProblem(f.field(), f.problem() + " (" + f.rule() + "): " + f.fix()))
+                        .toList(),
+                Map.of(
+                        "ruleSetVersion", verdict.ruleSetVersion(),
+                        "violations", blocking,
+                        "warnings", verdict.warnings(),
+                        "schemaChanges", verdict.schemaChanges()));
     }
 
     /**
@@ -168,8 +254,12 @@ public class PublicationService {
                                 + ": set the slug custom property to '" + product.slug + "'")));
     }
 
-    private static ProductVersion newVersion(
-            DataProduct product, ProductDescriptor descriptor, String publishedBy, Instant now) {
+    private ProductVersion newVersion(
+            DataProduct product,
+            ProductDescriptor descriptor,
+            String publishedBy,
+            Instant now,
+            PublicationGate.Verdict verdict) {
         ProductVersion version = new ProductVersion();
         version.product = product;
         version.version = descriptor.version().toString();
@@ -201,6 +291,7 @@ public class PublicationService {
         version.descriptorFormat = descriptor.format().label();
         version.publishedAt = now;
         version.publishedBy = publishedBy;
+        version.ruleSetVersion = verdict.ruleSetVersion();
         int position = 0;
         for (ColumnSpec spec : descriptor.columns()) {
             SchemaColumn column = new SchemaColumn();
@@ -224,6 +315,7 @@ public class PublicationService {
                 version::persist,
                 "version " + version.version + " of " + product.key + " was published at the same time",
                 "product.version");
+        gate.recordPublished(version, verdict);
         return version;
     }
 }

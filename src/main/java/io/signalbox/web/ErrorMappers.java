@@ -31,6 +31,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(e.status())
+                    .type(PROBLEM_JSON)
+                    .entity(problemJson(e.status(), e.type(), e.title(), e.detail(), e.problems(), e.extensions()))
+                    .build();
+        }
         return answer(uri, e.status(), e.type(), e.title(), e.detail(), e.problems());
     }
 
@@ -140,12 +146,23 @@ public class ErrorMappers {
     }
 
     static String problemJson(int status, String type, String title, String detail, List<FieldProblem> problems) {
+        return problemJson(status, type, title, detail, problems, Map.of());
+    }
+
+    static String problemJson(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldProblem> problems,
+            Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://signalbox.dev/problems/" + type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("errors", problems);
+        body.putAll(extensions);
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.signalbox.web;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that the caller can act on. Rendered as {@code application/problem+json} (RFC 9457) for the API and as a
@@ -12,13 +13,26 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldProblem> problems;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldProblem> problems) {
+        this(status, type, title, detail, problems, Map.of());
+    }
+
+    /** With extension members (RFC 9457 §3.2) beside the standard ones, such as the violations of a refusal. */
+    public ProblemException(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldProblem> problems,
+            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.problems = List.copyOf(problems);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public static ProblemException badRequest(String title, List<FieldProblem> problems) {
@@ -80,5 +94,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

@@ -73,19 +73,14 @@ class PublishingRulesTest {
 
     @Test
     void aJsonArraySentWithoutAJsonContentTypeIsStillRead() {
-        Descriptors product = Descriptors.product(Descriptors.newDomain()).withoutColumns();
-        String json = "[{\"apiVersion\":\"v1.0.0\",\"kind\":\"DataProduct\",\"id\":\"" + UUID.randomUUID()
-                + "\",\"name\":\"Json product\",\"domain\":\"" + product.key().split("\\.")[0]
-                + "\",\"status\":\"active\",\"version\":\"1.0.0\",\"description\":{\"purpose\":\"JSON.\"},"
-                + "\"team\":{\"members\":[{\"username\":\"a@example.com\",\"role\":\"owner\"}]},"
-                + "\"outputPorts\":[{\"name\":\"main\",\"type\":\"table\",\"version\":\"1.0.0\"}]}]";
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
 
         given().contentType("application/yaml")
-                .body(json.getBytes(StandardCharsets.UTF_8))
+                .body(product.json().getBytes(StandardCharsets.UTF_8))
                 .post("/api/products")
                 .then()
                 .statusCode(201)
-                .body("key", equalTo(product.key().split("\\.")[0] + ".json-product"));
+                .body("key", equalTo(product.key()));
     }
 
     @Test

@@ -34,9 +34,9 @@ class SearchRankingTest {
                 "[service, inventory, network]",
                 "Every network service with its lifecycle state, where it terminates and what it carries.",
                 column("service_id", "Service.service_id", "Canonical service identifier"),
-                column("service_name", null, "Human readable name of the service"),
+                column("service_name", "Service.service_name", "Human readable name of the service"),
                 column("site_id", null, "Site where the service terminates"),
-                column("lifecycle_state", null, "Planned, active, suspended or terminated"));
+                column("lifecycle_state", "Service.lifecycle_state", "Planned, active, suspended or terminated"));
         product(
                 "service-inventory-snapshots",
                 "Service Inventory Snapshots",
@@ -156,7 +156,7 @@ class SearchRankingTest {
             product.column(
                     parts[0], "string", false, "internal", false, parts[1].isEmpty() ? null : parts[1], parts[2]);
         }
-        product.publish().then().statusCode(201);
+        product.publish().then().log().ifValidationFails().statusCode(201);
     }
 
     private ValidatableResponse search(String query, String... filters) {

@@ -54,7 +54,7 @@ public final class Descriptors {
         d.title = "Service inventory " + d.slug;
         d.contractId = d.slug + "-contract";
         d.column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id");
-        d.column("service_name", "string", false, "internal", false, null, "Human readable name");
+        d.column("service_name", "string", false, "internal", false, "Service.service_name", "Human readable name");
         d.consumer("Billing Operations", "billing", "Rate usage per service");
         d.slaProperty("freshness", "daily by 06:00 UTC", null);
         d.slaProperty("availability", "99.5", "percent");
@@ -367,6 +367,20 @@ public final class Descriptors {
                 .then()
                 .statusCode(201);
         return key;
+    }
+
+    /** Checks this descriptor against the governance rules without publishing it (the dry run). */
+    public Response validate() {
+        return RestAssured.given()
+                .contentType("application/yaml")
+                .body(yaml().getBytes(StandardCharsets.UTF_8))
+                .post("/api/products/validate");
+    }
+
+    /** Leaves out the changelog. */
+    public Descriptors withoutChangelog() {
+        this.changelog = null;
+        return this;
     }
 
     /** Publishes this descriptor as YAML and returns the raw response for the test to check. */
