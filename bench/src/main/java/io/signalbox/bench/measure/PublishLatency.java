@@ -100,7 +100,10 @@ final class PublishLatency {
         return new Probe(publishNanos, -1, searches);
     }
 
-    /** A small but complete publication: one output port, its contract with five columns. */
+    /**
+     * A small but complete publication that meets the council's rules (the gate's evaluation is part of what is
+     * measured): one output port, its contract with five columns, a consumer, a changelog and a freshness SLA.
+     */
     private String descriptor(String slug, String title) {
         return """
                 apiVersion: v1.0.0
@@ -124,6 +127,10 @@ final class PublishLatency {
                 customProperties:
                   - {property: slug, value: %s}
                   - {property: classification, value: internal}
+                  - {property: changelog, value: "First publication."}
+                  - property: consumers
+                    value:
+                      - {team: Billing Operations, domain: billing, purpose: Reconcile billed lines, contact: billing-ops@telco.example}
                 ---
                 apiVersion: v3.0.2
                 kind: DataContract
@@ -135,10 +142,12 @@ final class PublishLatency {
                     physicalType: table
                     properties:
                       - {name: service_id, logicalType: string, required: true, primaryKey: true, classification: internal, description: Canonical service id, customProperties: [{property: canonical, value: Service.service_id}]}
-                      - {name: customer_id, logicalType: string, classification: confidential, description: Customer of the service}
+                      - {name: customer_id, logicalType: string, classification: confidential, description: Customer of the service, customProperties: [{property: canonical, value: Customer.customer_id}]}
                       - {name: bandwidth_mbps, logicalType: number, classification: internal, description: Provisioned bandwidth}
                       - {name: site_id, logicalType: string, classification: internal, description: Site that terminates the service}
                       - {name: snapshot_date, logicalType: date, classification: internal, description: Day of the snapshot}
+                slaProperties:
+                  - {property: freshness, value: daily by 06:00 UTC}
                 """.formatted(UUID.randomUUID(), title, domain, slug, slug, slug);
     }
 }
