@@ -82,6 +82,12 @@ public class Caller {
         }
     }
 
+    public void refuseUnlessCouncil(String action) {
+        if (!isCouncil()) {
+            throw ProblemException.forbidden("Only members of the governance council may " + action + ".");
+        }
+    }
+
     public void refuseUnlessAdmin(String action) {
         if (!isAdmin()) {
             throw ProblemException.forbidden("Only Signalbox admins may " + action + ".");

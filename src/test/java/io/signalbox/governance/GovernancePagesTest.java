@@ -1,0 +1,127 @@
+package io.signalbox.governance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import io.signalbox.testing.Descriptors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The rules page (the council edits there) and the canonical entity pages. */
+@QuarkusTest
+class GovernancePagesTest {
+
+    private static Document page(String path) {
+        return Jsoup.parse(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    @TestSecurity(user = "rita.reader")
+    void theRulesPageListsEveryStatementAndOffersNoFormToReaders() {
+        Document rules = page("/governance/rules");
+        assertThat(rules.select("section.rule")).hasSize(9);
+        assertThat(rules.select("#rule-personal-data-protected .rule__statement")
+                        .text())
+                .contains("confidential or restricted");
+        assertThat(rules.select("#rule-personal-data-protected").text()).contains("classifications");
+        assertThat(rules.select("form[action^=/governance/rules/]")).isEmpty();
+        assertThat(rules.text()).contains("Rule-set versions");
+    }
+
+    @Test
+    @TestSecurity(user = "carla.council", roles = "council")
+    void aCouncilMemberChangesASeverityFromThePage() {
+        Response opened = given().get("/governance/rules");
+        Document rules = Jsoup.parse(opened.asString());
+        String form = "form[action=/governance/rules/freshness-declared]";
+        String token = rules.select(form + " input[name=csrf-token]").attr("value");
+        String lock = rules.select(form + " input[name=lockVersion]").attr("value");
+        assertThat(token).isNotBlank();
+        String cookie = opened.getCookie("signalbox-form");
+
+        // Without the token nothing changes.
+        given().cookie("signalbox-form", cookie)
+                .formParam("severity", "blocking")
+                .formParam("lockVersion", lock)
+                .redirects()
+                .follow(false)
+                .post("/governance/rules/freshness-declared")
+                .then()
+                .statusCode(403);
+
+        try {
+            given().cookie("signalbox-form", cookie)
+                    .formParam("csrf-token", token)
+                    .formParam("severity", "blocking")
+                    .formParam("lockVersion", lock)
+                    .redirects()
+                    .follow(false)
+                    .post("/governance/rules/freshness-declared")
+                    .then()
+                    .statusCode(303);
+            Document after = page("/governance/rules?changed=freshness-declared");
+            assertThat(after.select("#rule-freshness-declared .badge--blocking"))
+                    .hasSize(1);
+            assertThat(after.select(".notice--ok").text()).contains("freshness-declared");
+
+            // The same stale form again: refused on the page, with the reason, nothing changed.
+            Response stale = given().cookie("signalbox-form", cookie)
+                    .formParam("csrf-token", token)
+                    .formParam("severity", "warning")
+                    .formParam("lockVersion", lock)
+                    .post("/governance/rules/freshness-declared");
+            stale.then().statusCode(409);
+            assertThat(Jsoup.parse(stale.asString())
+                            .select("#rule-freshness-declared [role=alert]")
+                            .text())
+                    .contains("changed by someone else");
+        } finally {
+            int current = given().get("/api/governance/rules/freshness-declared")
+                    .then()
+                    .extract()
+                    .path("lockVersion");
+            given().contentType("application/json")
+                    .body("{\"severity\":\"warning\",\"parameters\":{},\"lockVersion\":" + current + "}")
+                    .put("/api/governance/rules/freshness-declared")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anEntityPageShowsItsCoreImplementationsExtensionsAndLifecycleMappings() {
+        String domain = Descriptors.newDomain();
+        Descriptors product = Descriptors.product(domain)
+                .column("bandwidth_mbps", "integer", false, "internal", false, null, "Bandwidth")
+                .column("lifecycle_state", "string", true, "internal", false, "Service.lifecycle_state", "State")
+                .contractLine("customProperties:")
+                .contractLine("  - property: lifecycleMapping")
+                .contractLine("    value:")
+                .contractLine("      - internal: in-service")
+                .contractLine("        canonical: active");
+        product.publish().then().statusCode(201);
+
+        Document service = page("/governance/entities/Service");
+        assertThat(service.select("h1").text()).isEqualTo("Service");
+        assertThat(service.text()).contains("^SVC-[0-9]{10}$", "planned", "terminated");
+        assertThat(service.select("#core-heading + p + table tbody tr th code").eachText())
+                .contains("service_id", "service_type", "lifecycle_state");
+        assertThat(service.select("a[href=/products/" + product.key() + "]")).isNotEmpty();
+        assertThat(service.select(".extensions__domain:has(a[href=/domains/" + domain + "])")
+                        .text())
+                .contains("bandwidth_mbps");
+        assertThat(service.select("#lifecycle-heading ~ table tr:has(a[href=/products/" + product.key() + "])")
+                        .text())
+                .contains("in-service", "active");
+
+        assertThat(page("/governance/entities").select("a[href=/governance/entities/Order]"))
+                .hasSize(1);
+        given().get("/governance/entities/Widget").then().statusCode(404);
+        given().get("/api/governance/entities/service").then().statusCode(200);
+    }
+}
