@@ -133,7 +133,8 @@ public class CatalogQueries {
                 product.updatedAt,
                 product.currentVersion.version,
                 VersionView.of(shown, gate.warningsOf(shown)),
-                versions(product));
+                versions(product),
+                gate.standingOf(product).orElse(null));
     }
 
     public record PublishedDescriptor(String text, String format) {}

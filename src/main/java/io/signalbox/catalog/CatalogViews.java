@@ -89,7 +89,8 @@ public final class CatalogViews {
             Instant updatedAt,
             String currentVersion,
             VersionView version,
-            List<VersionSummary> versions) {
+            List<VersionSummary> versions,
+            PublicationGate.Standing standing) {
 
         /** Whether this view shows an older version than the current one. */
         public boolean showsOlderVersion() {

@@ -39,6 +39,9 @@ public class DataProduct extends PanacheEntityBase {
     @JoinColumn(name = "current_version_id")
     public ProductVersion currentVersion;
 
+    /** How the product stands against the council's rules (passing, warning, failing); null until first judged. */
+    public String compliance;
+
     public Instant createdAt;
     public Instant updatedAt;
 

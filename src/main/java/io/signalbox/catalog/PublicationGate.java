@@ -19,6 +19,14 @@ public interface PublicationGate {
     /** Keeps the warnings a publication went through with, in the publication's transaction. */
     void recordPublished(ProductVersion version, Verdict verdict);
 
+    /** After a publication is written (same transaction): the product is judged again as it now stands. */
+    void published(DataProduct product);
+
+    /** How a product stands now against the rules (publication warnings and measurements); empty if never judged. */
+    java.util.Optional<Standing> standingOf(DataProduct product);
+
+    record Standing(String status, java.time.Instant evaluatedAt, List<Finding> findings) {}
+
     /** The warnings a version was published with. */
     List<Finding> warningsOf(ProductVersion version);
 

@@ -236,6 +236,7 @@ public class PublicationService {
                 + (product.currentVersion == version ? "" : "; current stays " + product.currentVersion.version);
         audit.record(new AuditLog.Change(
                 publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
+        gate.published(product);
         changes.fire(ProductsChanged.products(product.id));
     }
 

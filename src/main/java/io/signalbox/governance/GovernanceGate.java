@@ -1,5 +1,6 @@
 package io.signalbox.governance;
 
+import io.signalbox.catalog.DataProduct;
 import io.signalbox.catalog.ProductVersion;
 import io.signalbox.catalog.PublicationGate;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
@@ -54,6 +55,20 @@ public class GovernanceGate implements PublicationGate {
                         .map(c -> new SchemaChange(
                                 c.kind().label(), c.column(), c.before(), c.after(), c.breaking(), c.why()))
                         .toList());
+    }
+
+    @Inject
+    ComplianceService compliance;
+
+    @Override
+    public void published(DataProduct product) {
+        compliance.evaluate(product, "publication");
+    }
+
+    @Override
+    public Optional<Standing> standingOf(DataProduct product) {
+        return ComplianceEvaluation.latestOf(product.id)
+                .map(e -> new Standing(e.status, e.evaluatedAt, List.copyOf(e.findings)));
     }
 
     @Override

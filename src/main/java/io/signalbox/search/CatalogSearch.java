@@ -474,6 +474,7 @@ public class CatalogSearch {
                     doc.get(ProductDocuments.DOMAIN_NAME),
                     doc.get(ProductDocuments.STATUS),
                     emptyToNull(doc.get(ProductDocuments.CLASSIFICATION)),
+                    emptyToNull(doc.get(ProductDocuments.COMPLIANCE)),
                     doc.get(ProductDocuments.VERSION),
                     emptyToNull(doc.get(ProductDocuments.OWNER)),
                     Instant.ofEpochMilli(doc.getField(ProductDocuments.UPDATED)

@@ -38,7 +38,7 @@ class CatalogSource {
 
     // Columns come aggregated per product so that one streamed result set carries everything.
     private static final String PRODUCTS = """
-            select p.id, p.key, p.slug, p.status, p.lock_version, p.updated_at,
+            select p.id, p.key, p.slug, p.status, p.lock_version, p.updated_at, p.compliance,
                    d.key as domain_key, d.name as domain_name, d.lock_version as domain_lock,
                    v.version, v.title, v.purpose, v.limitations, v.usage, v.classification,
                    v.owner_name, v.owner_email, v.team_name, v.team::text as team, v.tags::text as tags,
@@ -160,6 +160,7 @@ class CatalogSource {
                 row.getString("limitations"),
                 row.getString("usage"),
                 row.getString("classification"),
+                row.getString("compliance"),
                 row.getString("owner_name"),
                 row.getString("owner_email"),
                 row.getString("team_name"),

@@ -26,6 +26,7 @@ record IndexedProduct(
         String limitations,
         String usage,
         String classification,
+        String compliance,
         String ownerName,
         String ownerEmail,
         String teamName,

@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
 
     /** Raise when fields change: an index of another format is rebuilt on start. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     static final String ID = "id";
     static final String ID_SORT = "id_sort";
@@ -57,6 +57,7 @@ final class ProductDocuments {
 
     static final String STATUS = "status";
     static final String CLASSIFICATION = "classification";
+    static final String COMPLIANCE = "compliance";
     static final String VERSION = "version";
     static final String DOMAIN_NAME = "domain_name";
     static final String OWNER = "owner";
@@ -72,7 +73,8 @@ final class ProductDocuments {
         TAG("tag", "Tag"),
         TEAM("team", "Owner team"),
         ENTITY("entity", "Canonical entity"),
-        PORT("port", "Output port");
+        PORT("port", "Output port"),
+        COMPLIANCE("compliance", "Council's rules");
 
         final String dimension;
         final String label;
@@ -175,6 +177,7 @@ final class ProductDocuments {
         doc.add(new StoredField(STATUS, product.status()));
         doc.add(new StoredField(CLASSIFICATION, Objects.toString(product.classification(), "")));
         doc.add(new StoredField(VERSION, product.version()));
+        doc.add(new StoredField(COMPLIANCE, Objects.toString(product.compliance(), "")));
         doc.add(new StoredField(DOMAIN_NAME, product.domainName()));
         doc.add(new StoredField(Facet.DOMAIN.dimension + "_key", product.domainKey()));
         doc.add(new StoredField(
@@ -185,6 +188,9 @@ final class ProductDocuments {
                 Facet.CLASSIFICATION.dimension,
                 product.classification() == null ? NO_CLASSIFICATION : product.classification()));
         doc.add(new SortedSetDocValuesFacetField(Facet.STATUS.dimension, product.status()));
+        if (product.compliance() != null) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.COMPLIANCE.dimension, product.compliance()));
+        }
         doc.add(new SortedSetDocValuesFacetField(
                 Facet.TEAM.dimension,
                 product.teamName() == null || product.teamName().isBlank() ? NO_TEAM : product.teamName()));

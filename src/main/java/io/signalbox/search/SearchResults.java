@@ -42,6 +42,7 @@ public record SearchResults(
             String domainName,
             String status,
             String classification,
+            String compliance,
             String version,
             String owner,
             Instant updatedAt,

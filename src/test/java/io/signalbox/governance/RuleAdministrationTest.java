@@ -51,7 +51,8 @@ class RuleAdministrationTest {
                         "documentation-complete",
                         "freshness-declared",
                         "breaking-change-needs-major",
-                        "canonical-completeness");
+                        "canonical-completeness",
+                        "data-fresh");
         assertThat(rules).allSatisfy(r -> {
             assertThat((String) r.get("statement")).hasSizeGreaterThan(40);
             assertThat(r.get("category"))
