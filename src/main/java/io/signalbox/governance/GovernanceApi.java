@@ -51,6 +51,16 @@ public class GovernanceApi {
         return queries.rule(id);
     }
 
+    @Inject
+    ComplianceDashboard compliance;
+
+    /** Compliance per domain and per rule, the trend, what to fix first, and untagged columns. */
+    @GET
+    @Path("/compliance")
+    public ComplianceDashboard.Dashboard compliance() {
+        return compliance.dashboard();
+    }
+
     @GET
     @Path("/rule-sets")
     public List<RuleSetView> ruleSets() {

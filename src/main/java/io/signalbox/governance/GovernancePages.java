@@ -57,6 +57,8 @@ public class GovernancePages {
 
         static native TemplateInstance entities(List<EntitySummary> entities);
 
+        static native TemplateInstance compliance(ComplianceDashboard.Dashboard dashboard);
+
         static native TemplateInstance entity(EntityView entity);
     }
 
@@ -119,6 +121,15 @@ public class GovernancePages {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    @Inject
+    ComplianceDashboard compliance;
+
+    @GET
+    @Path("/compliance")
+    public TemplateInstance compliance() {
+        return Templates.compliance(compliance.dashboard());
     }
 
     @GET
