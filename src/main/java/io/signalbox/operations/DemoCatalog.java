@@ -8,6 +8,7 @@ import io.signalbox.catalog.PublicationService;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorParser;
 import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.governance.ComplianceService;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +42,12 @@ public class DemoCatalog {
 
     @Inject
     PublicationService publications;
+
+    @Inject
+    ComplianceService compliance;
+
+    @Inject
+    Clock clock;
 
     void onStart(@Observes StartupEvent event) {
         if (load && DataProduct.count() == 0) {
@@ -75,7 +85,34 @@ public class DemoCatalog {
                 LOG.errorf("Demo descriptor %s was refused: %s %s", line, e.detail(), e.problems());
             }
         }
-        LOG.infof("Demo catalog loaded: %d publications", published);
+        LOG.infof("Demo catalog loaded: %d publications, %d measurements", published, reportMeasurements());
+    }
+
+    /** What the demo products' pipelines would have reported, so that compliance has something to show. */
+    private int reportMeasurements() {
+        int reported = 0;
+        for (Object entry : (List<?>) DescriptorParser.parse(resource("demo/measurements.yaml"), DescriptorFormat.YAML)
+                .get(0)
+                .get("measurements")) {
+            Map<?, ?> measurement = (Map<?, ?>) entry;
+            String product = (String) measurement.get("product");
+            Number hoursAgo = (Number) measurement.get("refreshedHoursAgo");
+            Map<String, Object> completeness = new LinkedHashMap<>();
+            if (measurement.get("completeness") instanceof Map<?, ?> values) {
+                values.forEach((attribute, percent) -> completeness.put((String) attribute, percent));
+            }
+            try {
+                compliance.report(
+                        product,
+                        new ComplianceService.MeasurementReport(
+                                null, clock.instant().minus(Duration.ofHours(hoursAgo.longValue())), completeness),
+                        "demo-catalog");
+                reported++;
+            } catch (ProblemException e) {
+                LOG.errorf("Demo measurement of %s was refused: %s %s", product, e.detail(), e.problems());
+            }
+        }
+        return reported;
     }
 
     private static byte[] resource(String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.catalog.PublicationGate;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
+import io.signalbox.catalog.descriptor.DescriptorParser;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * its later versions must not break their major line. (The demo is loaded by the running portal, not by tests.)
  */
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class DemoCatalogGovernanceTest {
 
     @Inject
@@ -59,6 +61,27 @@ class DemoCatalogGovernanceTest {
                             + c.kind().label() + " " + c.column()));
         }
         assertThat(breaks).isEmpty();
+    }
+
+    @Test
+    void demoMeasurementsReportOnlyWhatTheDemoProductsMap() throws IOException {
+        Map<String, ProductDescriptor> latest = new LinkedHashMap<>();
+        demoDescriptors().forEach(d -> latest.put(d.productKey(), d));
+        List<Map<String, Object>> measurements = (List<Map<String, Object>>)
+                DescriptorParser.parse(resource("demo/measurements.yaml"), DescriptorFormat.YAML)
+                        .get(0)
+                        .get("measurements");
+        assertThat(measurements).hasSizeGreaterThan(10);
+        for (Map<String, Object> measurement : measurements) {
+            ProductDescriptor product = latest.get((String) measurement.get("product"));
+            assertThat(product).as((String) measurement.get("product")).isNotNull();
+            Map<String, Object> completeness = (Map<String, Object>) measurement.getOrDefault("completeness", Map.of());
+            assertThat(product.columns().stream()
+                            .map(c -> c.canonicalAttribute())
+                            .toList())
+                    .as(product.productKey())
+                    .containsAll(completeness.keySet());
+        }
     }
 
     private static List<ProductDescriptor> demoDescriptors() throws IOException {
