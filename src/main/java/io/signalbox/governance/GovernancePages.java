@@ -10,6 +10,7 @@ import io.signalbox.identity.Caller;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
 import io.signalbox.web.ProblemException;
+import io.signalbox.web.Urls;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -59,7 +60,7 @@ public class GovernancePages {
 
         static native TemplateInstance compliance(ComplianceDashboard.Dashboard dashboard);
 
-        static native TemplateInstance entity(EntityView entity);
+        static native TemplateInstance entity(EntityView entity, boolean mayDecide);
     }
 
     @GET
@@ -141,6 +142,30 @@ public class GovernancePages {
     @GET
     @Path("/entities/{name}")
     public TemplateInstance entity(@PathParam("name") String name) {
-        return Templates.entity(queries.entity(name));
+        return Templates.entity(queries.entity(name), caller.isCouncil());
+    }
+
+    @Inject
+    CanonicalModelService model;
+
+    /** A council member records a decision about an entity from its page. */
+    @POST
+    @Path("/entities/{name}/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordDecision(@PathParam("name") String name, MultivaluedMap<String, String> form) {
+        formTokens.verify(form.getFirst(FormTokens.FIELD));
+        caller.refuseUnlessCouncil("record decisions about canonical entities");
+        DecisionRecord record = model.recordDecision(
+                name,
+                new CanonicalModelService.DecisionDraft(
+                        form.getFirst("title"),
+                        form.getFirst("context"),
+                        form.getFirst("decision"),
+                        form.getFirst("consequences"),
+                        form.getFirst("status"),
+                        null),
+                caller.name());
+        return Response.seeOther(URI.create("/governance/entities/" + Urls.urlEncoded(name) + "#" + record.reference()))
+                .build();
     }
 }

@@ -122,7 +122,51 @@ public class GovernanceQueries {
                 attributes,
                 List.copyOf(implementations.values()),
                 extensions,
-                lifecycleMappings(e, implementations.keySet()));
+                conflicts(extensions),
+                lifecycleMappings(e, implementations.keySet()),
+                DecisionRecord.ofEntity(e.id).stream()
+                        .map(GovernanceViews.DecisionView::of)
+                        .toList(),
+                revisions(e),
+                GlossaryTerm.linkedTo(e.name).stream().map(this::term).toList(),
+                e.lockVersion);
+    }
+
+    private List<GovernanceViews.RevisionView> revisions(CanonicalEntity e) {
+        return CanonicalEntityRevision.ofEntity(e.id).stream()
+                .map(r -> new GovernanceViews.RevisionView(
+                        r.revision, r.changedAt, r.changedBy, "ADR-" + r.decisionId, r.summary))
+                .toList();
+    }
+
+    GovernanceViews.TermView term(GlossaryTerm t) {
+        String domain = em.createQuery("select d.key from Domain d where d.id = :id", String.class)
+                .setParameter("id", t.domainId)
+                .getSingleResult();
+        return new GovernanceViews.TermView(domain, t.term, t.definition, t.canonical, t.lockVersion);
+    }
+
+    /** Extension names that two or more domains give different types: they mean different things, or should be one. */
+    private static List<GovernanceViews.ExtensionConflict> conflicts(Map<String, List<DomainAttribute>> byDomain) {
+        Map<String, Map<String, List<String>>> typesByName = new TreeMap<>();
+        byDomain.forEach((domain, attributes) -> attributes.forEach(a -> {
+            List<String> types = typesByName
+                    .computeIfAbsent(a.name(), k -> new TreeMap<>())
+                    .computeIfAbsent(domain, k -> new ArrayList<>());
+            String type = a.logicalType() == null ? "untyped" : a.logicalType();
+            if (!types.contains(type)) {
+                types.add(type);
+            }
+        }));
+        List<GovernanceViews.ExtensionConflict> conflicts = new ArrayList<>();
+        typesByName.forEach((name, types) -> {
+            long distinct =
+                    types.values().stream().flatMap(List::stream).distinct().count();
+            if (types.size() > 1 && distinct > 1) {
+                conflicts.add(new GovernanceViews.ExtensionConflict(name, types));
+            }
+        });
+        return conflicts;
     }
 
     private List<LifecycleMappingView> lifecycleMappings(CanonicalEntity e, java.util.Set<String> productKeys) {

@@ -82,6 +82,46 @@ public final class GovernanceViews {
 
     public record LifecycleMappingView(String productKey, String internal, String canonical) {}
 
+    public record DecisionView(
+            long id,
+            String reference,
+            String title,
+            String context,
+            String decision,
+            String consequences,
+            String status,
+            java.time.LocalDate decidedOn,
+            String createdBy) {
+
+        static DecisionView of(DecisionRecord d) {
+            return new DecisionView(
+                    d.id,
+                    d.reference(),
+                    d.title,
+                    d.context,
+                    d.decision,
+                    d.consequences,
+                    d.status,
+                    d.decidedOn,
+                    d.createdBy);
+        }
+    }
+
+    public record RevisionView(int revision, Instant changedAt, String changedBy, String decision, String summary) {}
+
+    public record TermView(String domain, String term, String definition, String canonical, int lockVersion) {
+
+        /** The entity part of what the term corresponds to: "Service" for "Service.service_type". */
+        public String entity() {
+            return canonical == null
+                    ? null
+                    : canonical.contains(".") ? canonical.substring(0, canonical.indexOf('.')) : canonical;
+        }
+    }
+
+    /** The same extension name used with different types by different domains: a canonical attribute in waiting. */
+    public record ExtensionConflict(String name, Map<String, List<String>> typesByDomain) {}
+
     public record EntityView(
             String name,
             String description,
@@ -96,5 +136,10 @@ public final class GovernanceViews {
             List<AttributeView> attributes,
             List<Implementation> implementations,
             Map<String, List<DomainAttribute>> extensionsByDomain,
-            List<LifecycleMappingView> lifecycleMappings) {}
+            List<ExtensionConflict> extensionConflicts,
+            List<LifecycleMappingView> lifecycleMappings,
+            List<DecisionView> decisions,
+            List<RevisionView> revisions,
+            List<TermView> terms,
+            int lockVersion) {}
 }

@@ -124,4 +124,42 @@ class GovernancePagesTest {
         given().get("/governance/entities/Widget").then().statusCode(404);
         given().get("/api/governance/entities/service").then().statusCode(200);
     }
+
+    @Test
+    @TestSecurity(user = "carla.council", roles = "council")
+    void aCouncilMemberRecordsADecisionFromTheEntityPage() {
+        Response opened = given().get("/governance/entities/Order");
+        Document page = Jsoup.parse(opened.asString());
+        assertThat(page.select("#decisions article.decision").text()).contains("One order identifier");
+        String token = page.select("form[action=/governance/entities/Order/decisions] input[name=csrf-token]")
+                .attr("value");
+        String title = "Orders keep their channel " + System.nanoTime();
+        given().cookie("signalbox-form", opened.getCookie("signalbox-form"))
+                .formParam("csrf-token", token)
+                .formParam("title", title)
+                .formParam("context", "Sales channels report **differently**.")
+                .formParam("decision", "Add <script>alert(1)</script> order_channel later.")
+                .formParam("consequences", "None yet.")
+                .formParam("status", "proposed")
+                .redirects()
+                .follow(false)
+                .post("/governance/entities/Order/decisions")
+                .then()
+                .statusCode(303);
+        Document after = page("/governance/entities/Order");
+        assertThat(after.select("#decisions").text()).contains(title, "proposed");
+        assertThat(after.select("#decisions strong").text()).contains("differently");
+        assertThat(after.select("#decisions script"))
+                .as("Markdown is rendered without raw HTML")
+                .isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "rita.reader")
+    void readersSeeDecisionsAndHistoryButNoDecisionForm() {
+        Document order = page("/governance/entities/Order");
+        assertThat(order.select("#revisions tbody tr")).isNotEmpty();
+        assertThat(order.select("form[action=/governance/entities/Order/decisions]"))
+                .isEmpty();
+    }
 }

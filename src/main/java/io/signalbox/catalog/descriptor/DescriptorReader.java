@@ -50,7 +50,7 @@ public final class DescriptorReader {
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
     private static final Set<String> OWNER_ROLES = Set.of("owner", "productowner", "dataowner", "product owner");
-    private static final Set<String> LOGICAL_TYPES =
+    public static final Set<String> LOGICAL_TYPES =
             Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
     private static final Map<String, String> PORT_KINDS = Map.of(
             "table", "table", "tables", "table", "view", "view", "topic", "topic", "stream", "topic", "api", "api",
