@@ -163,11 +163,13 @@ class CanonicalModelTest {
                     .contains("Service");
         } finally {
             long restore = decide("Service", "accepted");
-            put(serviceShape(entity("Service"), restore, List.of()).entrySet().stream()
-                            .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll))
-                    .then()
-                    .statusCode(200);
+            Map<String, Object> withoutAddress = serviceShape(entity("Service"), restore, List.of());
+            ((List<Map<String, Object>>) withoutAddress.get("attributes"))
+                    .removeIf(a -> "installation_address".equals(a.get("name")));
+            put(withoutAddress).then().statusCode(200);
         }
+        assertThat(entity("Service").getList("attributes.name", String.class)).doesNotContain("installation_address");
+        addressed.validate().then().statusCode(422); // the mapping is refused again once the attribute is gone
     }
 
     @Test

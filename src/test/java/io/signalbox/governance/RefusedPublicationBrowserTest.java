@@ -58,7 +58,7 @@ class RefusedPublicationBrowserTest extends BrowserJourney {
                 .anySatisfy(r -> assertThat(r).contains("msisdn is personal data without an access note"))
                 .anySatisfy(r -> assertThat(r)
                         .contains("no consumers are declared")
-                        .contains("Rule documentation-complete (discoverability)"));
+                        .contains("Rule documentation-complete (discoverability, blocking)"));
         assertThat(browser.findElement(By.id("descriptor")).getAttribute("value"))
                 .as("the descriptor stays in the box to be fixed")
                 .contains("msisdn");
