@@ -127,20 +127,9 @@ public class ComplianceService {
     }
 
     private List<Finding> findingsOf(DataProduct product) {
-        List<Finding> findings = new ArrayList<>();
         Map<String, GovernanceRule> rules = new LinkedHashMap<>();
         GovernanceRule.listInOrder().forEach(r -> rules.put(r.id, r));
-        for (GovernanceFinding warning : GovernanceFinding.ofVersion(product.currentVersion.id)) {
-            GovernanceRule rule = rules.get(warning.ruleId);
-            findings.add(new Finding(
-                    warning.ruleId,
-                    rule.category,
-                    rule.statement,
-                    warning.severity,
-                    warning.field,
-                    warning.problem,
-                    warning.fix));
-        }
+        List<Finding> findings = new ArrayList<>(GovernanceFinding.findingsOf(product.currentVersion.id, rules));
         ProductMeasurement measurement = ProductMeasurement.latestOf(product.id).orElse(null);
         GovernanceRule completeness = rules.get("canonical-completeness");
         if (completeness != null) {

@@ -75,12 +75,7 @@ public class GovernanceGate implements PublicationGate {
     public List<Finding> warningsOf(ProductVersion version) {
         Map<String, GovernanceRule> rules =
                 GovernanceRule.listInOrder().stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-        return GovernanceFinding.ofVersion(version.id).stream()
-                .map(f -> {
-                    GovernanceRule rule = rules.get(f.ruleId);
-                    return new Finding(f.ruleId, rule.category, rule.statement, f.severity, f.field, f.problem, f.fix);
-                })
-                .toList();
+        return GovernanceFinding.findingsOf(version.id, rules);
     }
 
     @Override
