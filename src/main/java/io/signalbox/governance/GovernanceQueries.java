@@ -10,6 +10,12 @@ import io.signalbox.governance.GovernanceViews.Implementation;
 import io.signalbox.governance.GovernanceViews.LifecycleMappingView;
 import io.signalbox.governance.GovernanceViews.RuleSetView;
 import io.signalbox.governance.GovernanceViews.RuleView;
+import io.signalbox.governance.canonical.CanonicalEntity;
+import io.signalbox.governance.canonical.CanonicalEntityRevision;
+import io.signalbox.governance.canonical.DecisionRecord;
+import io.signalbox.governance.glossary.GlossaryTerm;
+import io.signalbox.governance.rules.GovernanceRule;
+import io.signalbox.governance.rules.RuleSetVersion;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -139,7 +145,7 @@ public class GovernanceQueries {
                 .toList();
     }
 
-    GovernanceViews.TermView term(GlossaryTerm t) {
+    public GovernanceViews.TermView term(GlossaryTerm t) {
         String domain = em.createQuery("select d.key from Domain d where d.id = :id", String.class)
                 .setParameter("id", t.domainId)
                 .getSingleResult();

@@ -1,5 +1,7 @@
 package io.signalbox.governance;
 
+import io.signalbox.governance.canonical.DecisionRecord;
+import io.signalbox.governance.rules.GovernanceRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.signalbox.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.signalbox.catalog.Domain;
+import io.signalbox.catalog.model.Domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;

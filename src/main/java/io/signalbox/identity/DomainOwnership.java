@@ -1,6 +1,6 @@
 package io.signalbox.identity;
 
-import io.signalbox.catalog.Domain;
+import io.signalbox.catalog.model.Domain;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

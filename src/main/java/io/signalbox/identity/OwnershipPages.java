@@ -2,7 +2,7 @@ package io.signalbox.identity;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.signalbox.catalog.Domain;
+import io.signalbox.catalog.model.Domain;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
 import io.signalbox.web.ProblemException;

@@ -1,8 +1,8 @@
 package io.signalbox.search;
 
-import io.signalbox.catalog.ProductParts.DeclaredConsumer;
-import io.signalbox.catalog.ProductParts.OutputPort;
-import io.signalbox.catalog.ProductParts.TeamMember;
+import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.model.ProductParts.OutputPort;
+import io.signalbox.catalog.model.ProductParts.TeamMember;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.signalbox.search;
 
-import io.signalbox.catalog.ProductParts.DeclaredConsumer;
-import io.signalbox.catalog.ProductParts.OutputPort;
-import io.signalbox.catalog.ProductParts.TeamMember;
+import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.model.ProductParts.OutputPort;
+import io.signalbox.catalog.model.ProductParts.TeamMember;
 import io.signalbox.search.IndexedProduct.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.signalbox.search;
 
-import io.signalbox.catalog.Domain;
 import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.catalog.model.Domain;
 import io.signalbox.search.SearchResults.FacetValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

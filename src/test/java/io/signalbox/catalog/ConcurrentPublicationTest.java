@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.testing.Descriptors;
 import java.util.ArrayList;
 import java.util.Comparator;

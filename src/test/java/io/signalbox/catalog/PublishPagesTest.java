@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import io.signalbox.catalog.domain.DomainService;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
 import java.util.UUID;

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.signalbox.governance.compliance.ComplianceService;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;

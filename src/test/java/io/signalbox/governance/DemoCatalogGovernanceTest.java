@@ -3,11 +3,12 @@ package io.signalbox.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.signalbox.catalog.PublicationGate;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorParser;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
+import io.signalbox.catalog.publishing.PublicationGate;
+import io.signalbox.governance.rules.SchemaDiff;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
-import io.signalbox.catalog.DomainService;
+import io.signalbox.catalog.domain.DomainService;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
 import java.util.List;

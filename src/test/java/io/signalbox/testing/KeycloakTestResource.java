@@ -1,7 +1,7 @@
 package io.signalbox.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.signalbox.operations.LocalIdentityProvider;
+import io.signalbox.launcher.LocalIdentityProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package io.signalbox.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.signalbox.operations.EmbeddedDatabase;
+import io.signalbox.launcher.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.signalbox.testing;
 
 import static io.restassured.RestAssured.given;
 
-import io.signalbox.operations.LocalIdentityProvider;
+import io.signalbox.launcher.LocalIdentityProvider;
 
 /** Real access tokens from the test Keycloak, for the demo users of the realm (password grant). */
 public final class Tokens {

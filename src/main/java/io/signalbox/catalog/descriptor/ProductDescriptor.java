@@ -1,15 +1,15 @@
 package io.signalbox.catalog.descriptor;
 
-import io.signalbox.catalog.Classification;
-import io.signalbox.catalog.LifecycleStatus;
-import io.signalbox.catalog.ProductParts.DeclaredConsumer;
-import io.signalbox.catalog.ProductParts.InputPort;
-import io.signalbox.catalog.ProductParts.LifecycleMapping;
-import io.signalbox.catalog.ProductParts.OutputPort;
-import io.signalbox.catalog.ProductParts.SlaProperty;
-import io.signalbox.catalog.ProductParts.SupportChannel;
-import io.signalbox.catalog.ProductParts.TeamMember;
-import io.signalbox.catalog.SemanticVersion;
+import io.signalbox.catalog.model.Classification;
+import io.signalbox.catalog.model.LifecycleStatus;
+import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.model.ProductParts.InputPort;
+import io.signalbox.catalog.model.ProductParts.LifecycleMapping;
+import io.signalbox.catalog.model.ProductParts.OutputPort;
+import io.signalbox.catalog.model.ProductParts.SlaProperty;
+import io.signalbox.catalog.model.ProductParts.SupportChannel;
+import io.signalbox.catalog.model.ProductParts.TeamMember;
+import io.signalbox.catalog.model.SemanticVersion;
 import java.util.List;
 
 /**

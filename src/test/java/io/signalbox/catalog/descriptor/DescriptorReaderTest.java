@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.signalbox.catalog.Classification;
-import io.signalbox.catalog.LifecycleStatus;
-import io.signalbox.catalog.ProductParts.SlaProperty;
-import io.signalbox.catalog.ProductParts.TeamMember;
-import io.signalbox.catalog.SemanticVersion;
+import io.signalbox.catalog.model.Classification;
+import io.signalbox.catalog.model.LifecycleStatus;
+import io.signalbox.catalog.model.ProductParts.SlaProperty;
+import io.signalbox.catalog.model.ProductParts.TeamMember;
+import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.ProblemException;

@@ -1,0 +1,264 @@
+package io.signalbox.catalog.product;
+
+import io.signalbox.catalog.model.Classification;
+import io.signalbox.catalog.model.DataProduct;
+import io.signalbox.catalog.model.Domain;
+import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
+import io.signalbox.catalog.model.ProductParts.InputPort;
+import io.signalbox.catalog.model.ProductParts.LifecycleMapping;
+import io.signalbox.catalog.model.ProductParts.OutputPort;
+import io.signalbox.catalog.model.ProductParts.SlaProperty;
+import io.signalbox.catalog.model.ProductParts.SupportChannel;
+import io.signalbox.catalog.model.ProductParts.TeamMember;
+import io.signalbox.catalog.model.ProductVersion;
+import io.signalbox.catalog.model.SchemaColumn;
+import io.signalbox.catalog.publishing.PublicationGate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read shapes of the catalog. Each page and its JSON twin render the same view, so the API always says what the
+ * page shows.
+ */
+public final class CatalogViews {
+
+    private CatalogViews() {}
+
+    public record DomainSummary(String key, String name, long products, long published, long deprecated) {}
+
+    public record DomainView(
+            String key,
+            String name,
+            String description,
+            String businessOwner,
+            String technicalContact,
+            Instant createdAt,
+            Instant updatedAt,
+            int lockVersion,
+            List<ProductSummary> products) {
+
+        static DomainView of(Domain domain, List<ProductSummary> products) {
+            return new DomainView(
+                    domain.key,
+                    domain.name,
+                    domain.description,
+                    domain.businessOwner,
+                    domain.technicalContact,
+                    domain.createdAt,
+                    domain.updatedAt,
+                    domain.lockVersion,
+                    products);
+        }
+    }
+
+    public record ProductSummary(
+            String key,
+            String title,
+            String domain,
+            String status,
+            String classification,
+            String version,
+            String ownerName,
+            String ownerEmail,
+            List<String> tags,
+            Instant updatedAt) {
+
+        static ProductSummary of(DataProduct product) {
+            ProductVersion current = product.currentVersion;
+            return new ProductSummary(
+                    product.key,
+                    current.title,
+                    product.domain.key,
+                    product.status.label(),
+                    current.classification == null ? null : current.classification.label(),
+                    current.version,
+                    current.ownerName,
+                    current.ownerEmail,
+                    List.copyOf(current.tags),
+                    product.updatedAt);
+        }
+    }
+
+    public record Publication(String productKey, String title, String domain, String version, Instant publishedAt) {}
+
+    public record ProductView(
+            String key,
+            String domain,
+            String domainName,
+            String externalId,
+            String status,
+            Instant createdAt,
+            Instant updatedAt,
+            String currentVersion,
+            VersionView version,
+            List<VersionSummary> versions,
+            PublicationGate.Standing standing) {
+
+        /** Whether this view shows an older version than the current one. */
+        public boolean showsOlderVersion() {
+            return !version.version().equals(currentVersion);
+        }
+    }
+
+    public record VersionSummary(
+            String version, Instant publishedAt, String publishedBy, String changelog, boolean current) {}
+
+    public record Owner(String name, String email) {}
+
+    public record ServiceLevel(String freshness, String availability, List<SlaProperty> properties) {}
+
+    public record VersionView(
+            String version,
+            String title,
+            String purpose,
+            String limitations,
+            String usage,
+            String declaredStatus,
+            String classification,
+            Owner owner,
+            String teamName,
+            List<TeamMember> team,
+            List<SupportChannel> support,
+            List<String> tags,
+            List<OutputPort> outputPorts,
+            List<InputPort> inputPorts,
+            List<DeclaredConsumer> consumers,
+            List<LifecycleMapping> lifecycleMapping,
+            ServiceLevel sla,
+            String changelog,
+            Instant publishedAt,
+            String publishedBy,
+            List<SchemaObjectView> schema,
+            Governance governance) {
+
+        static VersionView of(ProductVersion v, List<PublicationGate.Finding> warnings) {
+            Map<String, List<ColumnView>> byObject = new LinkedHashMap<>();
+            for (SchemaColumn c : v.columns) {
+                byObject.computeIfAbsent(c.objectName, k -> new ArrayList<>()).add(ColumnView.of(c));
+            }
+            List<SchemaObjectView> schema = byObject.entrySet().stream()
+                    .map(e -> new SchemaObjectView(e.getKey(), e.getValue()))
+                    .toList();
+            return new VersionView(
+                    v.version,
+                    v.title,
+                    v.purpose,
+                    v.limitations,
+                    v.usage,
+                    v.declaredStatus.label(),
+                    v.classification == null ? null : v.classification.label(),
+                    new Owner(v.ownerName, v.ownerEmail),
+                    v.teamName,
+                    List.copyOf(v.team),
+                    List.copyOf(v.support),
+                    List.copyOf(v.tags),
+                    List.copyOf(v.outputPorts),
+                    List.copyOf(v.inputPorts),
+                    List.copyOf(v.consumers),
+                    List.copyOf(v.lifecycleMapping),
+                    new ServiceLevel(v.slaFreshness, v.slaAvailability, List.copyOf(v.sla)),
+                    v.changelog,
+                    v.publishedAt,
+                    v.publishedBy,
+                    schema,
+                    new Governance(
+                            v.ruleSetVersion,
+                            warnings,
+                            v.columns.stream()
+                                    .map(ColumnView::of)
+                                    .filter(ColumnView::untagged)
+                                    .map(ColumnView::name)
+                                    .toList()));
+        }
+
+        /** The primary support contact: the first channel the descriptor lists. */
+        public SupportChannel primarySupport() {
+            return support.isEmpty() ? null : support.get(0);
+        }
+
+        public List<ColumnView> piiColumns() {
+            return columns().stream().filter(ColumnView::pii).toList();
+        }
+
+        public List<ColumnView> columns() {
+            return schema.stream().flatMap(o -> o.columns().stream()).toList();
+        }
+
+        /** How many columns carry each classification, most sensitive first; "unclassified" last. */
+        public List<ClassificationCount> classificationCounts() {
+            List<ClassificationCount> counts = new ArrayList<>();
+            List<Classification> order = new ArrayList<>(Arrays.asList(Classification.values()));
+            java.util.Collections.reverse(order);
+            for (Classification c : order) {
+                long n = columns().stream()
+                        .filter(col -> c.label().equals(col.classification()))
+                        .count();
+                if (n > 0) {
+                    counts.add(new ClassificationCount(c.label(), n));
+                }
+            }
+            long unclassified = columns().stream()
+                    .filter(col -> col.classification() == null)
+                    .count();
+            if (unclassified > 0) {
+                counts.add(new ClassificationCount("unclassified", unclassified));
+            }
+            return counts;
+        }
+    }
+
+    public record ClassificationCount(String classification, long columns) {}
+
+    public record SchemaObjectView(String name, List<ColumnView> columns) {}
+
+    /**
+     * What the governance gate said when this version was published: the rule-set version, the warnings it went
+     * through with, and the columns that carry neither a canonical attribute nor a classification ("untagged").
+     */
+    public record Governance(
+            Integer ruleSetVersion, List<PublicationGate.Finding> warnings, List<String> untaggedColumns) {}
+
+    public record ColumnView(
+            String name,
+            String logicalType,
+            String physicalType,
+            String description,
+            boolean required,
+            boolean primaryKey,
+            String classification,
+            boolean pii,
+            String accessNote,
+            String canonicalAttribute,
+            List<String> tags) {
+
+        /** Neither mapped to a canonical attribute nor classified: nobody can tell what it means or who may see it. */
+        public boolean untagged() {
+            return canonicalAttribute == null && classification == null;
+        }
+
+        static ColumnView of(SchemaColumn c) {
+            return new ColumnView(
+                    c.name,
+                    c.logicalType,
+                    c.physicalType,
+                    c.description,
+                    c.required,
+                    c.primaryKey,
+                    c.classification == null ? null : c.classification.label(),
+                    c.pii,
+                    c.accessNote,
+                    c.canonicalAttribute,
+                    List.copyOf(c.tags));
+        }
+    }
+
+    public record HomeView(
+            long productCount,
+            List<DomainSummary> domains,
+            List<Publication> recentPublications,
+            List<ProductSummary> recentlyChanged) {}
+}

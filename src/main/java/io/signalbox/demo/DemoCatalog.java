@@ -1,0 +1,128 @@
+package io.signalbox.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import io.signalbox.catalog.descriptor.DescriptorFormat;
+import io.signalbox.catalog.descriptor.DescriptorParser;
+import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.catalog.domain.DomainService;
+import io.signalbox.catalog.domain.DomainService.DomainDraft;
+import io.signalbox.catalog.model.DataProduct;
+import io.signalbox.catalog.publishing.PublicationService;
+import io.signalbox.governance.compliance.ComplianceService;
+import io.signalbox.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the telco demo catalog (src/main/resources/demo) into an empty catalog at start, through the same
+ * publication path as the API, so the demo proves the descriptors a real team would write.
+ */
+@ApplicationScoped
+public class DemoCatalog {
+
+    private static final Logger LOG = Logger.getLogger(DemoCatalog.class);
+
+    @ConfigProperty(name = "signalbox.demo-catalog.load")
+    boolean load;
+
+    @Inject
+    DomainService domains;
+
+    @Inject
+    PublicationService publications;
+
+    @Inject
+    ComplianceService compliance;
+
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        if (load && DataProduct.count() == 0) {
+            loadInto();
+        }
+    }
+
+    /** Registers the demo domains and publishes every demo descriptor in the order catalog.txt gives. */
+    public void loadInto() {
+        int published = 0;
+        for (Object entry : (List<?>) DescriptorParser.parse(resource("demo/domains.yaml"), DescriptorFormat.YAML)
+                .get(0)
+                .get("domains")) {
+            Map<?, ?> domain = (Map<?, ?>) entry;
+            domains.register(
+                    (String) domain.get("key"),
+                    new DomainDraft(
+                            (String) domain.get("name"),
+                            (String) domain.get("description"),
+                            (String) domain.get("businessOwner"),
+                            (String) domain.get("technicalContact"),
+                            null),
+                    "demo-catalog");
+        }
+        String index = new String(resource("demo/catalog.txt"), StandardCharsets.UTF_8);
+        for (String line : index.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                publications.publish(
+                        DescriptorReader.read(resource("demo/" + line), DescriptorFormat.YAML), "demo-catalog");
+                published++;
+            } catch (ProblemException e) {
+                LOG.errorf("Demo descriptor %s was refused: %s %s", line, e.detail(), e.problems());
+            }
+        }
+        LOG.infof("Demo catalog loaded: %d publications, %d measurements", published, reportMeasurements());
+    }
+
+    /** What the demo products' pipelines would have reported, so that compliance has something to show. */
+    private int reportMeasurements() {
+        int reported = 0;
+        for (Object entry : (List<?>) DescriptorParser.parse(resource("demo/measurements.yaml"), DescriptorFormat.YAML)
+                .get(0)
+                .get("measurements")) {
+            Map<?, ?> measurement = (Map<?, ?>) entry;
+            String product = (String) measurement.get("product");
+            Number hoursAgo = (Number) measurement.get("refreshedHoursAgo");
+            Map<String, Object> completeness = new LinkedHashMap<>();
+            if (measurement.get("completeness") instanceof Map<?, ?> values) {
+                values.forEach((attribute, percent) -> completeness.put((String) attribute, percent));
+            }
+            try {
+                compliance.report(
+                        product,
+                        new ComplianceService.MeasurementReport(
+                                null, clock.instant().minus(Duration.ofHours(hoursAgo.longValue())), completeness),
+                        "demo-catalog");
+                reported++;
+            } catch (ProblemException e) {
+                LOG.errorf("Demo measurement of %s was refused: %s %s", product, e.detail(), e.problems());
+            }
+        }
+        return reported;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing demo resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

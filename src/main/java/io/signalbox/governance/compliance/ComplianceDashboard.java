@@ -1,0 +1,226 @@
+package io.signalbox.governance.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The council's view of compliance: how each domain and each rule stands, the trend over the last weeks, what to fix
+ * first (failing before warning, most consumers first), and the columns nobody tagged. Live (not retired) products
+ * only.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ComplianceDashboard {
+
+    static final int TREND_WEEKS = 12;
+    static final int FIX_FIRST = 20;
+    static final int UNTAGGED = 50;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public record Counts(long passing, long warning, long failing, long unjudged) {
+        public long total() {
+            return passing + warning + failing + unjudged;
+        }
+
+        /** Passing share of the judged products, in whole percent; 0 when none is judged. */
+        public long passingPercent() {
+            long judged = passing + warning + failing;
+            return judged == 0 ? 0 : Math.round(100.0 * passing / judged);
+        }
+    }
+
+    public record DomainRow(String key, String name, Counts counts) {}
+
+    public record RuleRow(
+            String rule, String category, String severity, String statement, long warning, long failing) {}
+
+    public record WeekRow(LocalDate weekEnding, Counts counts) {}
+
+    public record FixRow(
+            String productKey,
+            String title,
+            String domain,
+            String status,
+            long consumers,
+            String rule,
+            String field,
+            String problem,
+            String fix) {}
+
+    public record UntaggedRow(String productKey, String title, String domain, List<String> columns) {}
+
+    public record Dashboard(
+            Counts total,
+            List<DomainRow> domains,
+            List<RuleRow> rules,
+            List<WeekRow> trend,
+            List<FixRow> fixFirst,
+            List<UntaggedRow> untagged,
+            long untaggedProducts) {}
+
+    public Dashboard dashboard() {
+        Map<String, DomainRow> domains = byDomain();
+        long passing = 0, warning = 0, failing = 0, unjudged = 0;
+        for (DomainRow row : domains.values()) {
+            passing += row.counts().passing();
+            warning += row.counts().warning();
+            failing += row.counts().failing();
+            unjudged += row.counts().unjudged();
+        }
+        return new Dashboard(
+                new Counts(passing, warning, failing, unjudged),
+                List.copyOf(domains.values()),
+                byRule(),
+                trend(),
+                fixFirst(),
+                untagged(),
+                untaggedProducts());
+    }
+
+    private Map<String, DomainRow> byDomain() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select d.key, d.name,
+                               count(*) filter (where p.compliance = 'passing'),
+                               count(*) filter (where p.compliance = 'warning'),
+                               count(*) filter (where p.compliance = 'failing'),
+                               count(*) filter (where p.compliance is null)
+                        from domain d join data_product p on p.domain_id = d.id
+                        where p.status <> 'retired' and p.current_version_id is not null
+                        group by d.key, d.name order by d.key
+                        """).getResultList();
+        Map<String, DomainRow> result = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            result.put(
+                    (String) r[0],
+                    new DomainRow((String) r[0], (String) r[1], new Counts(n(r[2]), n(r[3]), n(r[4]), n(r[5]))));
+        }
+        return result;
+    }
+
+    /** Per rule, how many live products its findings make warning or failing now (their latest judgement). */
+    private List<RuleRow> byRule() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        with latest as (
+                            select distinct on (e.product_id) e.product_id, e.findings
+                            from compliance_evaluation e join data_product p on p.id = e.product_id
+                            where p.status <> 'retired'
+                            order by e.product_id, e.id desc)
+                        select r.id, r.category, r.severity, r.statement,
+                               count(distinct l.product_id) filter (where f ->> 'severity' = 'warning'),
+                               count(distinct l.product_id) filter (where f ->> 'severity' = 'blocking')
+                        from governance_rule r
+                        left join (latest l cross join lateral jsonb_array_elements(l.findings) f)
+                               on f ->> 'rule' = r.id
+                        group by r.id, r.category, r.severity, r.statement, r.position
+                        order by r.position
+                        """).getResultList();
+        return rows.stream()
+                .map(r -> new RuleRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], n(r[4]), n(r[5])))
+                .toList();
+    }
+
+    /** For each of the last weeks, each live product's standing as of the end of that week. */
+    private List<WeekRow> trend() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<WeekRow> weeks = new ArrayList<>();
+        for (int back = TREND_WEEKS - 1; back >= 0; back--) {
+            LocalDate weekEnding = today.minus(back, ChronoUnit.WEEKS);
+            Instant end = weekEnding.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            Object[] r = (Object[]) em.createNativeQuery("""
+                            select count(*) filter (where s.status = 'passing'),
+                                   count(*) filter (where s.status = 'warning'),
+                                   count(*) filter (where s.status = 'failing')
+                            from (select distinct on (e.product_id) e.status
+                                  from compliance_evaluation e join data_product p on p.id = e.product_id
+                                  where e.evaluated_at < :end and p.status <> 'retired'
+                                  order by e.product_id, e.id desc) s
+                            """)
+                    .setParameter("end", Timestamp.from(end))
+                    .getSingleResult();
+            weeks.add(new WeekRow(weekEnding, new Counts(n(r[0]), n(r[1]), n(r[2]), 0)));
+        }
+        return weeks;
+    }
+
+    /** Failing before warning; among them, the products with the most declared consumers first. */
+    private List<FixRow> fixFirst() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery("""
+                        select p.key, v.title, d.key, p.compliance, jsonb_array_length(v.consumers),
+                               f ->> 'rule', f ->> 'field', f ->> 'problem', f ->> 'fix'
+                        from data_product p
+                        join product_version v on v.id = p.current_version_id
+                        join domain d on d.id = p.domain_id
+                        join lateral (select e.findings from compliance_evaluation e
+                                      where e.product_id = p.id order by e.id desc limit 1) latest on true
+                        join lateral (select f from jsonb_array_elements(latest.findings) f
+                                      order by (f ->> 'severity' = 'blocking') desc limit 1) first on true
+                        where p.status <> 'retired' and p.compliance in ('failing', 'warning')
+                        order by (p.compliance = 'failing') desc, jsonb_array_length(v.consumers) desc, p.key
+                        limit :limit
+                        """).setParameter("limit", FIX_FIRST).getResultList();
+        return rows.stream()
+                .map(r -> new FixRow(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        n(r[4]),
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7],
+                        (String) r[8]))
+                .toList();
+    }
+
+    private static final String UNTAGGED_COLUMNS = """
+            from data_product p
+            join product_version v on v.id = p.current_version_id
+            join domain d on d.id = p.domain_id
+            join schema_column c on c.version_id = v.id
+            where p.status <> 'retired' and c.canonical_attribute is null and c.classification is null
+            """;
+
+    /** Columns with neither a canonical attribute nor a classification, in the products' current versions. */
+    private List<UntaggedRow> untagged() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select p.key, v.title, d.key, string_agg(c.name, ',' order by c.position) " + UNTAGGED_COLUMNS
+                                + " group by p.key, v.title, d.key order by d.key, p.key limit :limit")
+                .setParameter("limit", UNTAGGED)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new UntaggedRow(
+                        (String) r[0], (String) r[1], (String) r[2], List.of(((String) r[3]).split(","))))
+                .toList();
+    }
+
+    private long untaggedProducts() {
+        return n(em.createNativeQuery("select count(distinct p.id) " + UNTAGGED_COLUMNS)
+                .getSingleResult());
+    }
+
+    private static long n(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,264 @@
+package io.signalbox.governance.compliance;
+
+import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.catalog.model.DataProduct;
+import io.signalbox.catalog.model.ProductVersion;
+import io.signalbox.catalog.model.SchemaColumn;
+import io.signalbox.catalog.publishing.PublicationGate.Finding;
+import io.signalbox.governance.canonical.CanonicalModel;
+import io.signalbox.governance.rules.Findings;
+import io.signalbox.governance.rules.GovernanceRule;
+import io.signalbox.governance.rules.PublicationWarning;
+import io.signalbox.governance.rules.RuleSetVersion;
+import io.signalbox.identity.AuditLog;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Continuous compliance: products report measurements, and each product is judged again against the rules enforced
+ * on measurements (completeness of mandatory canonical attributes, freshness) together with the warnings it was
+ * published with. The latest judgement is the product's standing; the series of them is the trend.
+ */
+@ApplicationScoped
+public class ComplianceService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<ProductsChanged> changes;
+
+    /** A measurement as a pipeline sends it. */
+    public record MeasurementReport(Instant measuredAt, Instant lastRefreshedAt, Map<String, Object> completeness) {}
+
+    @Transactional
+    public ComplianceEvaluation report(String productKey, MeasurementReport report, String reportedBy) {
+        DataProduct product = DataProduct.findByKey(productKey)
+                .orElseThrow(() -> ProblemException.notFound("There is no data product '" + productKey + "'."));
+        ProductVersion current = product.currentVersion;
+        Map<String, Double> completeness = refuseUnlessValid(current, report);
+        ProductMeasurement measurement = new ProductMeasurement();
+        measurement.productId = product.id;
+        measurement.versionId = current.id;
+        measurement.receivedAt = clock.instant();
+        measurement.measuredAt = report.measuredAt() == null ? measurement.receivedAt : report.measuredAt();
+        measurement.reportedBy = reportedBy;
+        measurement.lastRefreshedAt = report.lastRefreshedAt();
+        measurement.completeness = completeness;
+        measurement.persist();
+        ComplianceEvaluation evaluation = evaluate(product, "measurement");
+        audit.record(new AuditLog.Change(
+                reportedBy,
+                "product.measured",
+                "product",
+                product.key,
+                product.domain.key,
+                null,
+                "refreshed " + report.lastRefreshedAt() + ", " + completeness.size() + " attributes measured; "
+                        + evaluation.status));
+        return evaluation;
+    }
+
+    /** Judges a product now, records the judgement, and updates its standing (and search) if it changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ComplianceEvaluation evaluate(DataProduct product, String trigger) {
+        List<Finding> findings = new ArrayList<>(findingsOf(product));
+        ComplianceEvaluation evaluation = new ComplianceEvaluation();
+        evaluation.productId = product.id;
+        evaluation.evaluatedAt = clock.instant();
+        evaluation.ruleSetVersion = RuleSetVersion.latest();
+        evaluation.trigger = trigger;
+        evaluation.findings = findings;
+        evaluation.status = findings.stream().anyMatch(Finding::blocking)
+                ? ComplianceEvaluation.FAILING
+                : findings.isEmpty() ? ComplianceEvaluation.PASSING : ComplianceEvaluation.WARNING;
+        evaluation.persist();
+        if (!evaluation.status.equals(product.compliance)) {
+            product.compliance = evaluation.status;
+            if (!"publication".equals(trigger)) { // a publication tells search itself
+                changes.fire(ProductsChanged.products(product.id));
+            }
+        }
+        return evaluation;
+    }
+
+    /**
+     * Products whose data went stale since they were last judged: no one reports "nothing happened", so the clock
+     * must. Called periodically; returns how many products were judged again.
+     */
+    @Transactional
+    public int judgeStaleProducts() {
+        GovernanceRule fresh = GovernanceRule.findById("data-fresh");
+        if (fresh == null) {
+            return 0;
+        }
+        Instant staleBefore = clock.instant().minus(maximumAge(fresh));
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        select p.id from data_product p
+                        join lateral (select m.last_refreshed_at from product_measurement m
+                                      where m.product_id = p.id order by m.id desc limit 1) latest on true
+                        where p.compliance = 'passing' and latest.last_refreshed_at < :staleBefore
+                        """)
+                .setParameter("staleBefore", staleBefore)
+                .getResultList();
+        for (Number id : ids) {
+            DataProduct product = DataProduct.findById(id.longValue());
+            evaluate(product, "staleness");
+        }
+        return ids.size();
+    }
+
+    private List<Finding> findingsOf(DataProduct product) {
+        Map<String, GovernanceRule> rules = new LinkedHashMap<>();
+        GovernanceRule.listInOrder().forEach(r -> rules.put(r.id, r));
+        List<Finding> findings = new ArrayList<>(PublicationWarning.findingsOf(product.currentVersion.id, rules));
+        ProductMeasurement measurement = ProductMeasurement.latestOf(product.id).orElse(null);
+        GovernanceRule completeness = rules.get("canonical-completeness");
+        if (completeness != null) {
+            judgeCompleteness(product.currentVersion, measurement, completeness, findings);
+        }
+        GovernanceRule fresh = rules.get("data-fresh");
+        if (fresh != null) {
+            judgeFreshness(measurement, fresh, findings);
+        }
+        return findings;
+    }
+
+    private static void judgeCompleteness(
+            ProductVersion version, ProductMeasurement measurement, GovernanceRule rule, List<Finding> findings) {
+        double minimum = new Findings(rule.parameters).number("minimumPercent", 99);
+        CanonicalModel model = CanonicalModel.load();
+        for (String attribute : mandatoryAttributes(version, model)) {
+            Double measured = measurement == null ? null : measurement.completeness.get(attribute);
+            if (measured == null) {
+                findings.add(finding(
+                        rule,
+                        GovernanceRule.WARNING,
+                        "completeness." + attribute,
+                        attribute + " is mandatory, but its completeness has not been measured",
+                        "report it: POST /api/products/" + version.product.key + "/measurements with completeness"
+                                + " {\"" + attribute + "\": <percent of rows filled>}"));
+            } else if (measured < minimum) {
+                findings.add(finding(
+                        rule,
+                        rule.severity,
+                        "completeness." + attribute,
+                        attribute + " is filled in " + format(measured) + " % of rows, below the agreed "
+                                + format(minimum) + " %",
+                        "fill " + attribute + " in at least " + format(minimum)
+                                + " % of rows at the source, then report again"));
+            }
+        }
+    }
+
+    private void judgeFreshness(ProductMeasurement measurement, GovernanceRule rule, List<Finding> findings) {
+        Duration maximum = maximumAge(rule);
+        if (measurement == null) {
+            findings.add(finding(
+                    rule,
+                    GovernanceRule.WARNING,
+                    "lastRefreshedAt",
+                    "no measurement has been reported, so no one can tell how fresh the data is",
+                    "have the product's pipeline report lastRefreshedAt after every refresh"));
+            return;
+        }
+        Duration age = Duration.between(measurement.lastRefreshedAt, clock.instant());
+        if (age.compareTo(maximum) > 0) {
+            findings.add(finding(
+                    rule,
+                    rule.severity,
+                    "lastRefreshedAt",
+                    "the data was last refreshed " + age.toHours() + " hours ago, more than the agreed "
+                            + maximum.toHours() + " hours",
+                    "refresh the data and report the new lastRefreshedAt"));
+        }
+    }
+
+    private static Duration maximumAge(GovernanceRule rule) {
+        double hours = new Findings(rule.parameters).number("maximumAgeHours", 48);
+        return Duration.ofMinutes(Math.round(hours * 60));
+    }
+
+    /** The mandatory canonical attributes the version carries: the ones whose completeness counts. */
+    static Set<String> mandatoryAttributes(ProductVersion version, CanonicalModel model) {
+        Set<String> attributes = new LinkedHashSet<>();
+        for (SchemaColumn column : version.columns) {
+            if (column.canonicalAttribute != null
+                    && model.attribute(column.canonicalAttribute)
+                            .map(CanonicalModel.Attribute::mandatory)
+                            .orElse(false)) {
+                attributes.add(column.canonicalAttribute);
+            }
+        }
+        return attributes;
+    }
+
+    private static Finding finding(GovernanceRule rule, String severity, String field, String problem, String fix) {
+        return new Finding(rule.id, rule.category, rule.statement, severity, field, problem, fix);
+    }
+
+    private static String format(double percent) {
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
+    }
+
+    private Map<String, Double> refuseUnlessValid(ProductVersion current, MeasurementReport report) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        if (report.lastRefreshedAt() == null) {
+            problems.add(new FieldProblem(
+                    "lastRefreshedAt", "is required: when the product's data was last refreshed (ISO-8601, UTC)"));
+        } else if (report.lastRefreshedAt().isAfter(latest)) {
+            problems.add(new FieldProblem("lastRefreshedAt", "is in the future; send the time of the last refresh"));
+        }
+        if (report.measuredAt() != null && report.measuredAt().isAfter(latest)) {
+            problems.add(new FieldProblem("measuredAt", "is in the future; send when the measurement was taken"));
+        }
+        Map<String, Double> completeness = new LinkedHashMap<>();
+        Set<String> mapped = new LinkedHashSet<>();
+        current.columns.stream()
+                .filter(c -> c.canonicalAttribute != null)
+                .forEach(c -> mapped.add(c.canonicalAttribute));
+        if (report.completeness() != null) {
+            for (Map.Entry<String, Object> entry : report.completeness().entrySet()) {
+                String field = "completeness." + entry.getKey();
+                if (!mapped.contains(entry.getKey())) {
+                    problems.add(new FieldProblem(
+                            field,
+                            "version " + current.version + " maps no column to " + entry.getKey() + "; it maps "
+                                    + (mapped.isEmpty() ? "none" : String.join(", ", mapped))));
+                } else if (!(entry.getValue() instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 100) {
+                    problems.add(new FieldProblem(field, "must be a percentage between 0 and 100"));
+                } else {
+                    completeness.put(entry.getKey(), ((Number) entry.getValue()).doubleValue());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The measurement is not valid", problems);
+        }
+        return completeness;
+    }
+}

@@ -1,0 +1,100 @@
+package io.signalbox.governance.glossary;
+
+import io.signalbox.catalog.model.Domain;
+import io.signalbox.governance.canonical.CanonicalEntity;
+import io.signalbox.identity.AuditLog;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Each domain's dictionary of its own terms, kept by its owners (and the council), linked to the canonical model. */
+@ApplicationScoped
+public class GlossaryService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    /** A term's definition as its domain writes it; {@code canonical} is "Service" or "Service.service_type", or empty. */
+    public record TermDraft(String definition, String canonical, Integer lockVersion) {}
+
+    public record Defined(GlossaryTerm term, boolean created) {}
+
+    @Transactional
+    public Defined define(String domainKey, String term, TermDraft draft, String actor) {
+        Domain domain = Domain.existing(domainKey);
+        String name = term == null ? "" : term.strip();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new FieldProblem("term", "must be 1 to 100 characters"));
+        }
+        if (draft.definition() == null || draft.definition().isBlank()) {
+            problems.add(new FieldProblem("definition", "is required: what the term means in " + domain.name));
+        } else if (draft.definition().length() > 4_000) {
+            problems.add(new FieldProblem("definition", "is longer than 4 000 characters"));
+        }
+        String canonical = draft.canonical() == null || draft.canonical().isBlank()
+                ? null
+                : draft.canonical().strip();
+        if (canonical != null && !exists(canonical)) {
+            problems.add(new FieldProblem(
+                    "canonical",
+                    "'" + canonical + "' is neither a canonical entity nor one of its attributes; write Service or"
+                            + " Service.service_type, or leave it empty"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The glossary term is not valid", problems);
+        }
+        Optional<GlossaryTerm> existing = GlossaryTerm.find(domain.id, name);
+        if (existing.isPresent() && draft.lockVersion() != null && draft.lockVersion() != existing.get().lockVersion) {
+            throw ProblemException.conflict(
+                    "'" + name + "' was changed by someone else (lockVersion is now " + existing.get().lockVersion
+                            + "); reload it and apply your change again",
+                    "lockVersion");
+        }
+        GlossaryTerm entry = existing.orElseGet(GlossaryTerm::new);
+        String before = existing.map(GlossaryService::summary).orElse(null);
+        entry.domainId = domain.id;
+        entry.term = name;
+        entry.definition = draft.definition().strip();
+        entry.canonical = canonical;
+        entry.updatedAt = clock.instant();
+        entry.updatedBy = actor;
+        entry.persist();
+        audit.record(new AuditLog.Change(
+                actor, "glossary.defined", "term", domainKey + ":" + name, domainKey, before, summary(entry)));
+        return new Defined(entry, existing.isEmpty());
+    }
+
+    @Transactional
+    public void remove(String domainKey, String term, String actor) {
+        Domain domain = Domain.existing(domainKey);
+        GlossaryTerm entry = GlossaryTerm.find(domain.id, term)
+                .orElseThrow(() -> ProblemException.notFound(domain.name + " defines no term '" + term + "'."));
+        entry.delete();
+        audit.record(new AuditLog.Change(
+                actor, "glossary.removed", "term", domainKey + ":" + entry.term, domainKey, summary(entry), null));
+    }
+
+    private static boolean exists(String canonical) {
+        int dot = canonical.indexOf('.');
+        String entity = dot < 0 ? canonical : canonical.substring(0, dot);
+        return CanonicalEntity.findByName(entity)
+                .filter(e -> e.name.equals(entity))
+                .map(e -> dot < 0 || e.attribute(canonical.substring(dot + 1)).isPresent())
+                .orElse(false);
+    }
+
+    private static String summary(GlossaryTerm term) {
+        String definition = term.definition.length() > 120 ? term.definition.substring(0, 120) + "…" : term.definition;
+        return definition + (term.canonical == null ? "" : " (≈ " + term.canonical + ")");
+    }
+}
