@@ -9,7 +9,7 @@ import io.signalbox.catalog.domain.DomainService.DomainDraft;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.publishing.PublicationService;
 import io.signalbox.governance.compliance.ComplianceService;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ public class DemoCatalog {
                 publications.publish(
                         DescriptorReader.read(resource("demo/" + line), DescriptorFormat.YAML), "demo-catalog");
                 published++;
-            } catch (ProblemException e) {
+            } catch (Refusal e) {
                 LOG.errorf("Demo descriptor %s was refused: %s %s", line, e.detail(), e.problems());
             }
         }
@@ -108,7 +108,7 @@ public class DemoCatalog {
                                 null, clock.instant().minus(Duration.ofHours(hoursAgo.longValue())), completeness),
                         "demo-catalog");
                 reported++;
-            } catch (ProblemException e) {
+            } catch (Refusal e) {
                 LOG.errorf("Demo measurement of %s was refused: %s %s", product, e.detail(), e.problems());
             }
         }

@@ -4,7 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.signalbox.identity.AuditLog.Filter;
 import io.signalbox.identity.AuditLog.Page;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -112,7 +112,7 @@ public class AuditPages {
             return filter;
         }
         if (caller.ownedDomains().isEmpty()) {
-            throw ProblemException.forbidden(
+            throw Refusal.forbidden(
                     "The audit log is open to the governance council, admins and domain owners (for their domains).");
         }
         if (filter.domain().isPresent()) {

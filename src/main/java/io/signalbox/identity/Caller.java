@@ -1,7 +1,7 @@
 package io.signalbox.identity;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,7 +64,7 @@ public class Caller {
             }
             if (signedIn()) {
                 owned.addAll(em.createQuery(
-                                "select g.domain.key from DomainOwnerGrant g where lower(g.username) = lower(:name)",
+                                "select g.domainKey from DomainOwnerGrant g where lower(g.username) = lower(:name)",
                                 String.class)
                         .setParameter("name", name())
                         .getResultList());
@@ -76,7 +76,7 @@ public class Caller {
 
     public void refuseUnlessOwnerOf(String domainKey, String action) {
         if (!owns(domainKey)) {
-            throw ProblemException.forbidden("Only owners of domain '" + domainKey + "' may " + action + ". "
+            throw Refusal.forbidden("Only owners of domain '" + domainKey + "' may " + action + ". "
                     + (ownedDomains().isEmpty() ? "You own no domain" : "You own " + String.join(", ", ownedDomains()))
                     + "; ask a Signalbox admin to grant you ownership if you should have it.");
         }
@@ -84,13 +84,13 @@ public class Caller {
 
     public void refuseUnlessCouncil(String action) {
         if (!isCouncil()) {
-            throw ProblemException.forbidden("Only members of the governance council may " + action + ".");
+            throw Refusal.forbidden("Only members of the governance council may " + action + ".");
         }
     }
 
     public void refuseUnlessAdmin(String action) {
         if (!isAdmin()) {
-            throw ProblemException.forbidden("Only Signalbox admins may " + action + ".");
+            throw Refusal.forbidden("Only Signalbox admins may " + action + ".");
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.signalbox.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.signalbox.catalog.model.Domain;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -21,9 +17,8 @@ public class DomainOwnerGrant extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "domain_id")
-    public Domain domain;
+    /** The domain's key, as every feature names domains. */
+    public String domainKey;
 
     public String username;
     public String grantedBy;

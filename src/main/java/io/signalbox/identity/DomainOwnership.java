@@ -1,8 +1,7 @@
 package io.signalbox.identity;
 
-import io.signalbox.catalog.model.Domain;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,11 +22,14 @@ public class DomainOwnership {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DomainDirectory domains;
+
     public record Grant(String domain, String username, String grantedBy, Instant grantedAt) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Grant> grantsOf(String domainKey) {
-        return DomainOwnerGrant.<DomainOwnerGrant>list("domain.key = ?1 order by username", domainKey).stream()
+        return DomainOwnerGrant.<DomainOwnerGrant>list("domainKey = ?1 order by username", domainKey).stream()
                 .map(g -> new Grant(domainKey, g.username, g.grantedBy, g.grantedAt))
                 .toList();
     }
@@ -35,13 +37,13 @@ public class DomainOwnership {
     /** Returns false when the person already held the grant. */
     @Transactional
     public boolean grant(String domainKey, String username, String grantedBy) {
-        Domain domain = Domain.existing(domainKey);
+        domains.nameOf(domainKey);
         refuseUnlessValid(username);
-        if (DomainOwnerGrant.count("domain = ?1 and lower(username) = lower(?2)", domain, username) > 0) {
+        if (DomainOwnerGrant.count("domainKey = ?1 and lower(username) = lower(?2)", domainKey, username) > 0) {
             return false;
         }
         DomainOwnerGrant grant = new DomainOwnerGrant();
-        grant.domain = domain;
+        grant.domainKey = domainKey;
         grant.username = username;
         grant.grantedBy = grantedBy;
         grant.grantedAt = clock.instant();
@@ -53,10 +55,10 @@ public class DomainOwnership {
 
     @Transactional
     public void revoke(String domainKey, String username, String revokedBy) {
-        Domain domain = Domain.existing(domainKey);
-        long removed = DomainOwnerGrant.delete("domain = ?1 and lower(username) = lower(?2)", domain, username);
+        domains.nameOf(domainKey);
+        long removed = DomainOwnerGrant.delete("domainKey = ?1 and lower(username) = lower(?2)", domainKey, username);
         if (removed == 0) {
-            throw ProblemException.notFound(username + " holds no ownership grant for domain '" + domainKey
+            throw Refusal.notFound(username + " holds no ownership grant for domain '" + domainKey
                     + "'. Ownership that comes from the identity provider's groups is changed there.");
         }
         audit.record(new AuditLog.Change(
@@ -65,7 +67,7 @@ public class DomainOwnership {
 
     private static void refuseUnlessValid(String username) {
         if (!USERNAME.matcher(username).matches()) {
-            throw ProblemException.unprocessable(
+            throw Refusal.invalid(
                     "The grant is not valid",
                     List.of(new FieldProblem(
                             "username",

@@ -2,10 +2,9 @@ package io.signalbox.identity;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.signalbox.catalog.model.Domain;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -39,6 +38,9 @@ public class OwnershipPages {
     @Inject
     FormTokens formTokens;
 
+    @Inject
+    DomainDirectory domains;
+
     /** What the page says after a change; only said when the list confirms it. */
     public record Outcome(String message, boolean error) {}
 
@@ -59,15 +61,15 @@ public class OwnershipPages {
             @PathParam("key") String key,
             @QueryParam("granted") String granted,
             @QueryParam("revoked") String revoked) {
-        Domain domain = Domain.existing(key);
+        String domainName = domains.nameOf(key);
         List<DomainOwnership.Grant> grants = ownership.grantsOf(key);
         Outcome outcome = null;
         if (granted != null && holds(grants, granted)) {
-            outcome = new Outcome(granted + " now owns " + domain.name + ".", false);
+            outcome = new Outcome(granted + " now owns " + domainName + ".", false);
         } else if (revoked != null && !holds(grants, revoked)) {
-            outcome = new Outcome(revoked + " no longer owns " + domain.name + " through Signalbox.", false);
+            outcome = new Outcome(revoked + " no longer owns " + domainName + " through Signalbox.", false);
         }
-        return Templates.owners(key, domain.name, grants, caller.isAdmin(), outcome, "", List.of());
+        return Templates.owners(key, domainName, grants, caller.isAdmin(), outcome, "", List.of());
     }
 
     @POST
@@ -78,19 +80,16 @@ public class OwnershipPages {
             @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
         caller.refuseUnlessAdmin("grant domain ownership");
-        Domain domain = Domain.existing(key);
+        String domainName = domains.nameOf(key);
         String person = username == null ? "" : username.strip();
         try {
             ownership.grant(key, person, caller.name());
-        } catch (ProblemException refused) {
-            if (refused.status() != 422) {
-                throw refused;
-            }
+        } catch (Refusal.Invalid refused) {
             // Show the form again with the person's input and what to change, not a bare error page.
             return Response.status(422)
                     .entity(Templates.owners(
                             key,
-                            domain.name,
+                            domainName,
                             ownership.grantsOf(key),
                             true,
                             new Outcome("The grant was not made.", true),
@@ -110,7 +109,7 @@ public class OwnershipPages {
             @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
         caller.refuseUnlessAdmin("revoke domain ownership");
-        Domain.existing(key);
+        domains.nameOf(key);
         String person = username == null ? "" : username.strip();
         ownership.revoke(key, person, caller.name());
         return seeOther(key, "revoked", person);

@@ -3,7 +3,8 @@ package io.signalbox.search;
 import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
 import io.signalbox.catalog.model.ProductParts.OutputPort;
 import io.signalbox.catalog.model.ProductParts.TeamMember;
-import io.signalbox.search.IndexedProduct.Column;
+import io.signalbox.catalog.reporting.ProductSnapshot;
+import io.signalbox.catalog.reporting.ProductSnapshot.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class ProductDocuments {
         };
     }
 
-    static Document toDocument(IndexedProduct product) {
+    static Document toDocument(ProductSnapshot product) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(product.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(ID_SORT, product.id()));

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signalbox.catalog.ProductsChanged;
-import io.signalbox.search.IndexedProduct.Fingerprint;
+import io.signalbox.catalog.reporting.CatalogFeed;
+import io.signalbox.catalog.reporting.ProductSnapshot;
+import io.signalbox.catalog.reporting.ProductSnapshot.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -128,7 +130,7 @@ public class SearchIndex {
     Duration updateWait;
 
     @Inject
-    CatalogSource catalog;
+    CatalogFeed catalog;
 
     @Inject
     Clock clock;
@@ -419,7 +421,7 @@ public class SearchIndex {
 
     private void write(Generation generation, Collection<Long> ids) throws IOException {
         Set<Long> missing = new HashSet<>(ids);
-        for (IndexedProduct product : catalog.load(ids)) {
+        for (ProductSnapshot product : catalog.load(ids)) {
             generation.writer.updateDocument(
                     new Term(ProductDocuments.ID, Long.toString(product.id())), ProductDocuments.toDocument(product));
             missing.remove(product.id());

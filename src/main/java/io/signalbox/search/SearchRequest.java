@@ -2,7 +2,7 @@ package io.signalbox.search;
 
 import io.signalbox.search.ProductDocuments.Facet;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -125,7 +125,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, Order
                             + " results, which is as deep as search pages go; add words or filters to narrow it"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.badRequest("The search cannot be run as asked", problems);
+            throw Refusal.malformed("The search cannot be run as asked", problems);
         }
         return new SearchRequest(query, filters, chosen, pageNumber, pageSize);
     }

@@ -29,21 +29,60 @@ public class ErrorMappers {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    /** The one place where a kind of refusal becomes a status. */
+    public static int statusOf(Refusal refusal) {
+        if (refusal instanceof Refusal.Malformed) {
+            return 400;
+        } else if (refusal instanceof Refusal.Invalid) {
+            return 422;
+        } else if (refusal instanceof Refusal.Conflict) {
+            return 409;
+        } else if (refusal instanceof Refusal.NotFound) {
+            return 404;
+        } else if (refusal instanceof Refusal.Forbidden) {
+            return 403;
+        } else if (refusal instanceof Refusal.TooLarge) {
+            return 413;
+        }
+        throw new IllegalStateException("A kind of refusal without a status: " + refusal.getClass());
+    }
+
+    /** The last segment of the problem type URI, stable for clients that branch on it. */
+    static String typeOf(Refusal refusal) {
+        if (refusal instanceof Refusal.Invalid invalid) {
+            return invalid.problemType();
+        }
+        return switch (statusOf(refusal)) {
+            case 400 -> "malformed-request";
+            case 409 -> "conflict";
+            case 404 -> "not-found";
+            case 403 -> "forbidden";
+            case 413 -> "payload-too-large";
+            default -> "refused";
+        };
+    }
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response refused(Refusal e, UriInfo uri) {
+        int status = statusOf(e);
         if (uri.getPath().startsWith("/api/")) {
-            return Response.status(e.status())
+            return Response.status(status)
                     .type(PROBLEM_JSON)
-                    .entity(problemJson(e.status(), e.type(), e.title(), e.detail(), e.problems(), e.extensions()))
+                    .entity(problemJson(status, typeOf(e), e.title(), e.detail(), e.problems(), e.problemMembers()))
                     .build();
         }
-        return answer(uri, e.status(), e.type(), e.title(), e.detail(), e.problems());
+        return answer(uri, status, typeOf(e), e.title(), e.detail(), e.problems());
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String field = "body";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '(.+?)'")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            field = duplicate.group(1);
+        } else if (e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
@@ -59,6 +98,12 @@ public class ErrorMappers {
     // specific mapper wins: these keep every JSON mistake a problem document.
     /** Jackson's messages name Java classes; callers get the mistake in their own terms instead. */
     private static String jsonReason(JsonProcessingException e) {
+        if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "is given twice; send each field once";
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "has content after the JSON value; send one JSON value";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this resource";
         }
@@ -99,6 +144,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON body reader wraps what the parser refused (a key given twice, broken syntax): same answer.
+            return malformedJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

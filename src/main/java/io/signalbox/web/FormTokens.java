@@ -65,7 +65,7 @@ public class FormTokens {
                         submitted.getBytes(StandardCharsets.US_ASCII),
                         key.sign(browserSecret + "\n" + personName()).getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
-            throw ProblemException.forbidden(
+            throw Refusal.forbidden(
                     "This form could not be accepted: it has expired or was not sent from Signalbox's own page. "
                             + "Go back, reload the page and submit it again.");
         }

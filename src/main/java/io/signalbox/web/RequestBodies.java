@@ -21,7 +21,7 @@ public final class RequestBodies {
             int read;
             while ((read = body.read(buffer)) != -1) {
                 if (out.size() + read > maxBytes) {
-                    throw ProblemException.tooLarge("is larger than " + maxBytes / 1024 + " KiB; " + advice);
+                    throw Refusal.tooLarge("is larger than " + maxBytes / 1024 + " KiB; " + advice);
                 }
                 out.write(buffer, 0, read);
             }

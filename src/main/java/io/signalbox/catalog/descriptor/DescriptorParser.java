@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -234,7 +234,7 @@ public final class DescriptorParser {
             maps.add(fields);
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The descriptor is not valid", problems);
+            throw Refusal.invalid("The descriptor is not valid", problems);
         }
         if (maps.isEmpty()) {
             throw refuse("body", "holds no document: send an ODPS data product descriptor");
@@ -259,8 +259,7 @@ public final class DescriptorParser {
         return abbreviate(line);
     }
 
-    private static ProblemException refuse(String field, String message) {
-        return ProblemException.badRequest(
-                "The descriptor could not be read", List.of(new FieldProblem(field, message)));
+    private static Refusal.Malformed refuse(String field, String message) {
+        return Refusal.malformed("The descriptor could not be read", List.of(new FieldProblem(field, message)));
     }
 }

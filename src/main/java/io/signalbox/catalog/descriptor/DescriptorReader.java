@@ -16,7 +16,7 @@ import io.signalbox.catalog.model.ProductParts.SupportChannel;
 import io.signalbox.catalog.model.ProductParts.TeamMember;
 import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -124,11 +124,11 @@ public final class DescriptorReader {
                         "documents",
                         "hold no DataProduct: a publication needs one ODPS document with kind: DataProduct"));
             }
-            throw ProblemException.unprocessable("The descriptor is not valid", problems);
+            throw Refusal.invalid("The descriptor is not valid", problems);
         }
         ProductDescriptor descriptor = readProduct(product, contracts, problems, documents, text, format);
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The descriptor is not valid", problems);
+            throw Refusal.invalid("The descriptor is not valid", problems);
         }
         return descriptor;
     }

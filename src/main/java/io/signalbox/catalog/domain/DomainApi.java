@@ -1,12 +1,6 @@
 package io.signalbox.catalog.domain;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.signalbox.catalog.domain.DomainService.DomainDraft;
 import io.signalbox.catalog.domain.DomainService.Registration;
 import io.signalbox.catalog.product.CatalogQueries;
@@ -47,16 +41,9 @@ public class DomainApi {
     @Inject
     DomainOwnership ownership;
 
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                    LogicalType.Textual,
-                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+    /** The application's one JSON configuration ({@link io.signalbox.web.StrictJson}). */
+    @Inject
+    ObjectMapper json;
 
     public record DomainRequest(
             String name, String description, String businessOwner, String technicalContact, Integer lockVersion) {}
@@ -123,10 +110,10 @@ public class DomainApi {
     }
 
     /** Read strictly: a misspelt field is refused rather than silently ignored. */
-    private static DomainRequest readRequest(byte[] body) throws IOException {
+    private DomainRequest readRequest(byte[] body) throws IOException {
         if (body.length == 0) {
             return new DomainRequest(null, null, null, null, null);
         }
-        return STRICT_JSON.readValue(body, DomainRequest.class);
+        return json.readValue(body, DomainRequest.class);
     }
 }

@@ -1,14 +1,14 @@
 package io.signalbox.catalog.domain;
 
-import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.model.ConcurrentWrites;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.identity.AuditLog;
+import io.signalbox.identity.DomainDirectory;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /** Registers domains and keeps their description and accountable people current. */
 @ApplicationScoped
-public class DomainService {
+public class DomainService implements DomainDirectory {
 
     @Inject
     Clock clock;
@@ -26,7 +26,42 @@ public class DomainService {
     AuditLog audit;
 
     @Inject
-    Event<ProductsChanged> changes;
+    ProductChangeSignals signals;
+
+    /** A registered domain as other features refer to it: its database id, its key and its name. */
+    public record DomainRef(long id, String key, String name) {}
+
+    /**
+     * The registered domain {@code key}.
+     *
+     * @throws Refusal.NotFound when no domain has that key
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DomainRef existing(String key) {
+        Domain domain = Domain.existing(key);
+        return new DomainRef(domain.id, domain.key, domain.name);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String nameOf(String key) {
+        return Domain.existing(key).name;
+    }
+
+    /**
+     * The key of the domain with database id {@code id}, for features that stored the id before domains were named
+     * by key everywhere.
+     *
+     * @throws Refusal.NotFound when no domain has that id
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String keyOf(long id) {
+        Domain domain = Domain.findById(id);
+        if (domain == null) {
+            throw Refusal.notFound("No domain with id " + id + " is registered.");
+        }
+        return domain.key;
+    }
 
     /** The fields of a domain as a caller sends them. */
     public record DomainDraft(
@@ -47,7 +82,7 @@ public class DomainService {
         if (existing.isPresent()
                 && draft.expectedLockVersion() != null
                 && draft.expectedLockVersion() != domain.lockVersion) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     "domain '" + key + "' was changed by someone else (lockVersion is now " + domain.lockVersion
                             + "); reload it and apply your change again",
                     "lockVersion");
@@ -82,7 +117,7 @@ public class DomainService {
                     before,
                     after));
             if (existing.isPresent()) {
-                changes.fire(ProductsChanged.domain(key));
+                signals.domainChanged(key);
             }
         }
         return new Registration(domain, existing.isEmpty());
@@ -116,7 +151,7 @@ public class DomainService {
             problems.add(new FieldProblem("description", "is longer than 20000 characters"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The domain is not valid", problems);
+            throw Refusal.invalid("The domain is not valid", problems);
         }
     }
 

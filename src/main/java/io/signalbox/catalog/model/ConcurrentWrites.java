@@ -1,7 +1,7 @@
 package io.signalbox.catalog.model;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import org.hibernate.StaleStateException;
@@ -26,7 +26,7 @@ public final class ConcurrentWrites {
             write.run();
         } catch (PersistenceException e) {
             if (isConcurrentWrite(e)) {
-                throw ProblemException.conflict(detail, field);
+                throw Refusal.conflict(detail, field);
             }
             throw e;
         }

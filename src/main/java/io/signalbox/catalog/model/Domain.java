@@ -1,7 +1,7 @@
 package io.signalbox.catalog.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -38,7 +38,7 @@ public class Domain extends PanacheEntityBase {
 
     /** The domain with this key, or a 404 problem saying none is registered. */
     public static Domain existing(String key) {
-        return findByKey(key).orElseThrow(() -> ProblemException.notFound("No domain '" + key + "' is registered."));
+        return findByKey(key).orElseThrow(() -> Refusal.notFound("No domain '" + key + "' is registered."));
     }
 
     public static List<Domain> listByKey() {

@@ -12,8 +12,7 @@ import io.signalbox.catalog.product.CatalogViews.ProductView;
 import io.signalbox.catalog.product.CatalogViews.Publication;
 import io.signalbox.catalog.product.CatalogViews.VersionSummary;
 import io.signalbox.catalog.product.CatalogViews.VersionView;
-import io.signalbox.catalog.publishing.PublicationGate;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +31,7 @@ public class CatalogQueries {
     EntityManager em;
 
     @Inject
-    PublicationGate gate;
+    StandingReader standings;
 
     public HomeView home() {
         List<DomainSummary> domains = domainSummaries();
@@ -116,7 +115,7 @@ public class CatalogQueries {
                 .setParameter("key", key)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No data product '" + key + "' is in the catalog."));
+                .orElseThrow(() -> Refusal.notFound("No data product '" + key + "' is in the catalog."));
         String wanted = version.orElse(product.currentVersion.version);
         ProductVersion shown = em.createQuery(
                         "select distinct v from ProductVersion v left join fetch v.columns"
@@ -126,8 +125,7 @@ public class CatalogQueries {
                 .setParameter("version", wanted)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(
-                        () -> ProblemException.notFound("Data product " + key + " has no version '" + wanted + "'."));
+                .orElseThrow(() -> Refusal.notFound("Data product " + key + " has no version '" + wanted + "'."));
         return new ProductView(
                 product.key,
                 product.domain.key,
@@ -137,9 +135,9 @@ public class CatalogQueries {
                 product.createdAt,
                 product.updatedAt,
                 product.currentVersion.version,
-                VersionView.of(shown, gate.warningsOf(shown)),
+                VersionView.of(shown, standings.warningsOf(shown.id)),
                 versions(product),
-                gate.standingOf(product).orElse(null));
+                standings.standingOf(product.id).orElse(null));
     }
 
     public record PublishedDescriptor(String text, String format) {}
@@ -154,8 +152,7 @@ public class CatalogQueries {
                 .getResultStream()
                 .findFirst()
                 .map(r -> new PublishedDescriptor((String) r[0], (String) r[1]))
-                .orElseThrow(
-                        () -> ProblemException.notFound("Data product " + key + " has no version '" + version + "'."));
+                .orElseThrow(() -> Refusal.notFound("Data product " + key + " has no version '" + version + "'."));
     }
 
     private List<VersionSummary> versions(DataProduct product) {

@@ -96,7 +96,7 @@ public final class CatalogViews {
             String currentVersion,
             VersionView version,
             List<VersionSummary> versions,
-            PublicationGate.Standing standing) {
+            StandingReader.Standing standing) {
 
         /** Whether this view shows an older version than the current one. */
         public boolean showsOlderVersion() {

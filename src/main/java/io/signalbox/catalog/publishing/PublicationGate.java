@@ -1,14 +1,14 @@
 package io.signalbox.catalog.publishing;
 
 import io.signalbox.catalog.descriptor.ProductDescriptor;
-import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.ProductVersion;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a publication must pass before anything is written: the governance council's rules. The catalog asks; the
- * governance feature answers (so the catalog does not depend on how rules are kept or checked).
+ * governance feature answers (so the catalog does not depend on how rules are kept or checked). Evaluation only
+ * reads: what a passed publication leaves behind is written by observers of {@link PublicationAccepted}.
  */
 public interface PublicationGate {
 
@@ -17,20 +17,6 @@ public interface PublicationGate {
      * major line, the current version; empty for a new product.
      */
     Verdict evaluate(ProductDescriptor descriptor, Optional<ProductVersion> previous);
-
-    /** Keeps the warnings a publication went through with, in the publication's transaction. */
-    void recordPublished(ProductVersion version, Verdict verdict);
-
-    /** After a publication is written (same transaction): the product is judged again as it now stands. */
-    void published(DataProduct product);
-
-    /** How a product stands now against the rules (publication warnings and measurements); empty if never judged. */
-    java.util.Optional<Standing> standingOf(DataProduct product);
-
-    record Standing(String status, java.time.Instant evaluatedAt, List<Finding> findings) {}
-
-    /** The warnings a version was published with. */
-    List<Finding> warningsOf(ProductVersion version);
 
     /** One thing a rule found: where, what is wrong, and what to change. */
     record Finding(
@@ -44,6 +30,10 @@ public interface PublicationGate {
     /** How the new schema differs from the previous version's, and whether the change can break a consumer. */
     record SchemaChange(String kind, String column, String before, String after, boolean breaking, String why) {}
 
+    /**
+     * The gate's answer: the rule-set version it judged by, every finding (blocking and warnings), the version it was
+     * compared with (null for a new product) and the schema changes against that version.
+     */
     record Verdict(int ruleSetVersion, List<Finding> findings, String comparedWith, List<SchemaChange> schemaChanges) {
 
         public List<Finding> blocking() {

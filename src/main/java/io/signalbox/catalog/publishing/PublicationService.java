@@ -1,6 +1,6 @@
 package io.signalbox.catalog.publishing;
 
-import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
 import io.signalbox.catalog.descriptor.ProductDescriptor.ColumnSpec;
 import io.signalbox.catalog.model.ConcurrentWrites;
@@ -12,7 +12,7 @@ import io.signalbox.catalog.model.SchemaColumn;
 import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,12 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Publishes data products: each publication becomes a new immutable version, in one transaction, or nothing is
- * written at all.
+ * written at all. The corridor, in order: the domain must be registered; the product is found by its ODPS id (else by
+ * key); the version number is placed in its line ({@link VersionLine}); the gate judges the descriptor against the
+ * version it succeeds; the version is written; {@link PublicationAccepted} is fired for the features that keep what a
+ * publication leaves behind; the change is audited and signalled to the index once the transaction commits.
  */
 @ApplicationScoped
 public class PublicationService {
@@ -37,48 +39,136 @@ public class PublicationService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PublicationGate gate;
+
+    @Inject
+    Event<PublicationAccepted> accepted;
+
+    @Inject
+    ProductChangeSignals signals;
+
     /** What a publication did: {@code created} is false when the same version was already published identically. */
     public record Publication(DataProduct product, ProductVersion version, boolean created) {}
 
-    @Inject
-    Event<ProductsChanged> changes;
-
-    @Inject
-    PublicationGate gate;
+    /**
+     * Where a descriptor would go: its domain, the product it is a version of (empty for a new product), the version
+     * already published with the same number and content (a repeated publication), and the version it is judged
+     * against.
+     */
+    private record Destination(
+            Domain domain,
+            Optional<DataProduct> product,
+            Optional<ProductVersion> identical,
+            Optional<ProductVersion> predecessor,
+            boolean becomesCurrent) {}
 
     /**
      * Evaluates a descriptor exactly as {@link #publish} would, and writes nothing: the dry run domain repositories
      * call from their own CI. Problems a publication would be refused for before the rules (an unknown domain, a
      * version already taken) are refused the same way.
+     *
+     * @return the verdict, which passes (it may carry warnings)
+     * @throws PublicationRefused when a blocking rule is broken, with the whole verdict
      */
     @Transactional
     public PublicationGate.Verdict validate(ProductDescriptor descriptor) {
+        Destination destination = destinationOf(descriptor);
+        return judge(descriptor, destination);
+    }
+
+    /**
+     * Publishes a descriptor as {@code publishedBy}. The caller has checked the right to publish
+     * ({@link PublishingRights}).
+     *
+     * @throws PublicationRefused when a blocking rule is broken
+     * @throws io.signalbox.web.Refusal.Invalid when the domain is unknown or the version number does not fit its line
+     * @throws io.signalbox.web.Refusal.Conflict when the id belongs to another product or domain, the number is taken
+     *     with other content, or a concurrent publication won the race
+     */
+    @Transactional
+    public Publication publish(ProductDescriptor descriptor, String publishedBy) {
+        Destination destination = destinationOf(descriptor);
+        if (destination.identical().isPresent()) {
+            return new Publication(
+                    destination.product().orElseThrow(), destination.identical().get(), false);
+        }
+        PublicationGate.Verdict verdict = judge(descriptor, destination);
+        Instant now = clock.instant();
+        DataProduct product = destination.product().orElseGet(() -> newProduct(descriptor, destination.domain(), now));
+        String before = destination.product().isPresent() ? summary(product.currentVersion, product.status) : null;
+        ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
+        if (destination.product().isEmpty() || destination.becomesCurrent()) {
+            product.currentVersion = version;
+            product.status = descriptor.status();
+        }
+        product.updatedAt = now;
+        ConcurrentWrites.flushOrConflict(
+                destination.product().isEmpty()
+                        ? "data product " + product.key + " was published at the same time; try again"
+                        : "another version of " + product.key + " was published at the same time; "
+                                + "check the product's versions and publish again",
+                "product.version");
+        accepted.fire(new PublicationAccepted(product, version, verdict));
+        String after = summary(version, version.declaredStatus)
+                + (product.currentVersion == version ? "" : "; current stays " + product.currentVersion.version);
+        audit.record(new AuditLog.Change(
+                publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
+        signals.productChanged(product.id);
+        return new Publication(product, version, true);
+    }
+
+    /** The gate's verdict against the version this one succeeds; a blocking finding refuses with every reason. */
+    private PublicationGate.Verdict judge(ProductDescriptor descriptor, Destination destination) {
+        PublicationGate.Verdict verdict = gate.evaluate(descriptor, destination.predecessor());
+        if (!verdict.passes()) {
+            throw new PublicationRefused(descriptor, verdict);
+        }
+        return verdict;
+    }
+
+    /** Every check that comes before the rules, shared by the dry run and publishing. */
+    private static Destination destinationOf(ProductDescriptor descriptor) {
         Domain domain = registeredDomain(descriptor);
         Optional<DataProduct> existing = existingProduct(descriptor, domain);
         if (existing.isEmpty()) {
-            return gate.evaluate(descriptor, Optional.empty());
+            return new Destination(domain, existing, Optional.empty(), Optional.empty(), true);
         }
         DataProduct product = existing.get();
         refuseIdentityChanges(product, descriptor);
-        Optional<ProductVersion> sameNumber =
-                ProductVersion.find(product, descriptor.version().toString());
-        if (sameNumber.isEmpty() || !sameNumber.get().contentHash.equals(descriptor.contentHash())) {
-            refuseTakenNumber(product, sameNumber, descriptor);
-            refuseUnlessNewestOfItsLine(product, descriptor.version());
+        // One read of the version numbers serves every check below; versions themselves are read by number.
+        List<SemanticVersion> numbers = ProductVersion.numbersOf(product);
+        SemanticVersion proposed = descriptor.version();
+        String number = proposed.toString();
+        if (numbers.stream().anyMatch(v -> v.toString().equals(number))) {
+            ProductVersion same = ProductVersion.find(product, number).orElseThrow();
+            if (!same.contentHash.equals(descriptor.contentHash())) {
+                throw Refusal.conflict(
+                        "version " + number + " of " + product.key
+                                + " is already published with different content; published versions never change, "
+                                + "so give this publication a new version number",
+                        "product.version");
+            }
+            // Published before, identically: publishing again changes nothing, and the dry run judges it as it was.
+            Optional<SemanticVersion> earlier = numbers.stream()
+                    .filter(v -> v.major() == proposed.major() && v.compareTo(proposed) < 0)
+                    .max(SemanticVersion::compareTo);
+            Optional<ProductVersion> predecessor = earlier.isPresent()
+                    ? ProductVersion.find(product, earlier.get().toString())
+                    : Optional.ofNullable(product.currentVersion);
+            return new Destination(domain, existing, Optional.of(same), predecessor, false);
         }
-        return gate.evaluate(descriptor, predecessor(product, descriptor.version()));
+        VersionLine.Placement placement =
+                VersionLine.place(numbers, product.currentVersion.semanticVersion(), proposed);
+        return new Destination(
+                domain,
+                existing,
+                Optional.empty(),
+                ProductVersion.find(product, placement.predecessor().toString()),
+                placement.becomesCurrent());
     }
 
-    @Transactional
-    public Publication publish(ProductDescriptor descriptor, String publishedBy) {
-        Domain domain = registeredDomain(descriptor);
-        Instant now = clock.instant();
-        Optional<DataProduct> existing = existingProduct(descriptor, domain);
-        if (existing.isPresent()) {
-            return publishNextVersion(existing.get(), descriptor, publishedBy, now);
-        }
-        PublicationGate.Verdict verdict = gate.evaluate(descriptor, Optional.empty());
-        refuseIfBlocked(verdict, descriptor);
+    private DataProduct newProduct(ProductDescriptor descriptor, Domain domain, Instant now) {
         DataProduct product = new DataProduct();
         product.key = descriptor.productKey();
         product.domain = domain;
@@ -92,45 +182,12 @@ public class PublicationService {
                 "data product " + product.key + " was published by someone else at the same time; "
                         + "publish again to add your version",
                 "product.id");
-        ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
-        product.currentVersion = version;
-        ConcurrentWrites.flushOrConflict(
-                "data product " + product.key + " was published at the same time; try again", "product.version");
-        recordPublication(product, version, null, publishedBy);
-        return new Publication(product, version, true);
-    }
-
-    private Publication publishNextVersion(
-            DataProduct product, ProductDescriptor descriptor, String publishedBy, Instant now) {
-        refuseIdentityChanges(product, descriptor);
-        Optional<ProductVersion> sameNumber =
-                ProductVersion.find(product, descriptor.version().toString());
-        if (sameNumber.isPresent() && sameNumber.get().contentHash.equals(descriptor.contentHash())) {
-            return new Publication(product, sameNumber.get(), false);
-        }
-        refuseTakenNumber(product, sameNumber, descriptor);
-        refuseUnlessNewestOfItsLine(product, descriptor.version());
-        PublicationGate.Verdict verdict = gate.evaluate(descriptor, predecessor(product, descriptor.version()));
-        refuseIfBlocked(verdict, descriptor);
-        boolean becomesCurrent = descriptor.version().compareTo(product.currentVersion.semanticVersion()) > 0;
-        String before = summary(product.currentVersion, product.status);
-        ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
-        if (becomesCurrent) {
-            product.currentVersion = version;
-            product.status = descriptor.status();
-        }
-        product.updatedAt = now;
-        ConcurrentWrites.flushOrConflict(
-                "another version of " + product.key + " was published at the same time; "
-                        + "check the product's versions and publish again",
-                "product.version");
-        recordPublication(product, version, before, publishedBy);
-        return new Publication(product, version, true);
+        return product;
     }
 
     private static Domain registeredDomain(ProductDescriptor descriptor) {
         return Domain.findByKey(descriptor.domainKey())
-                .orElseThrow(() -> ProblemException.unprocessable(
+                .orElseThrow(() -> Refusal.invalid(
                         "The descriptor is not valid",
                         List.of(new FieldProblem(
                                 "product.domain",
@@ -147,7 +204,7 @@ public class PublicationService {
         Optional<DataProduct> existing = DataProduct.findByExternalId(descriptor.externalId())
                 .or(() -> DataProduct.findByKey(descriptor.productKey()));
         if (existing.isPresent() && !existing.get().domain.id.equals(domain.id)) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     "the data product with id " + descriptor.externalId() + " is published as "
                             + existing.get().key + " by domain " + existing.get().domain.key
                             + "; a product does not move between domains: give the new one its own id",
@@ -158,7 +215,7 @@ public class PublicationService {
 
     private static void refuseIdentityChanges(DataProduct product, ProductDescriptor descriptor) {
         if (!product.externalId.equals(descriptor.externalId())) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     "the key " + product.key + " already belongs to the data product with id " + product.externalId
                             + "; keep that id to publish a new version, or choose another slug",
                     "product.id");
@@ -169,92 +226,13 @@ public class PublicationService {
         }
     }
 
-    private static void refuseTakenNumber(
-            DataProduct product, Optional<ProductVersion> sameNumber, ProductDescriptor descriptor) {
-        if (sameNumber.isPresent() && !sameNumber.get().contentHash.equals(descriptor.contentHash())) {
-            throw ProblemException.conflict(
-                    "version " + descriptor.version() + " of " + product.key
-                            + " is already published with different content; published versions never change, "
-                            + "so give this publication a new version number",
-                    "product.version");
-        }
-    }
-
-    /**
-     * The version a new one is judged against: the newest earlier version of its major line, or, opening a new major
-     * line, the current version (a new major may break, but its changes are still shown).
-     */
-    private static Optional<ProductVersion> predecessor(DataProduct product, SemanticVersion proposed) {
-        Optional<SemanticVersion> newestOfLine = ProductVersion.numbersOf(product).stream()
-                .filter(v -> v.major() == proposed.major() && v.compareTo(proposed) < 0)
-                .max(SemanticVersion::compareTo);
-        if (newestOfLine.isPresent()) {
-            return ProductVersion.find(product, newestOfLine.get().toString());
-        }
-        return Optional.ofNullable(product.currentVersion);
-    }
-
-    /** Blocking findings refuse the publication with every reason at once, before anything is written. */
-    public static void refuseIfBlocked(PublicationGate.Verdict verdict, ProductDescriptor descriptor) {
-        if (verdict.passes()) {
-            return;
-        }
-        List<PublicationGate.Finding> blocking = verdict.blocking();
-        throw new ProblemException(
-                422,
-                "governance-rules",
-                "The publication breaks the council's rules",
-                descriptor.productKey() + " " + descriptor.version() + " breaks " + blocking.size()
-                        + (blocking.size() == 1 ? " rule" : " rules") + "; nothing was published. See violations.",
-                blocking.stream()
-                        .map(f -> new FieldProblem(f.field(), f.problem() + " (" + f.rule() + "): " + f.fix()))
-                        .toList(),
-                Map.of(
-                        "ruleSetVersion", verdict.ruleSetVersion(),
-                        "violations", blocking,
-                        "warnings", verdict.warnings(),
-                        "schemaChanges", verdict.schemaChanges()));
-    }
-
-    /**
-     * Versions only grow within a major line, so consumers never see history rewritten. A fix to an older major line
-     * that is still in use (1.4.1 after 2.0.0) is allowed; it is recorded but does not become current.
-     */
-    private static void refuseUnlessNewestOfItsLine(DataProduct product, SemanticVersion proposed) {
-        List<SemanticVersion> published = ProductVersion.numbersOf(product);
-        Optional<SemanticVersion> newestOfLine =
-                published.stream().filter(v -> v.major() == proposed.major()).max(SemanticVersion::compareTo);
-        SemanticVersion newest = product.currentVersion.semanticVersion();
-        String problem = null;
-        if (newestOfLine.isPresent() && proposed.compareTo(newestOfLine.get()) <= 0) {
-            problem = proposed + " is not newer than " + newestOfLine.get() + ", the latest published "
-                    + proposed.major() + ".x version; use a higher version number";
-        } else if (newestOfLine.isEmpty() && proposed.major() < newest.major()) {
-            problem = "no " + proposed.major() + ".x version was ever published, and the current version is " + newest
-                    + "; start a new major line above " + newest.major();
-        }
-        if (problem != null) {
-            throw ProblemException.unprocessable(
-                    "The descriptor is not valid", List.of(new FieldProblem("product.version", problem)));
-        }
-    }
-
-    private void recordPublication(DataProduct product, ProductVersion version, String before, String publishedBy) {
-        String after = summary(version, version.declaredStatus)
-                + (product.currentVersion == version ? "" : "; current stays " + product.currentVersion.version);
-        audit.record(new AuditLog.Change(
-                publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
-        gate.published(product);
-        changes.fire(ProductsChanged.products(product.id));
-    }
-
     private static String summary(ProductVersion version, LifecycleStatus status) {
         return "version " + version.version + " (" + status.label() + "), " + version.columns.size() + " columns, "
                 + (version.classification == null ? "unclassified" : version.classification.label());
     }
 
     private static void refuseMovedSlug(DataProduct product, ProductDescriptor descriptor) {
-        throw ProblemException.unprocessable(
+        throw Refusal.invalid(
                 "The descriptor is not valid",
                 List.of(new FieldProblem(
                         "product.customProperties",
@@ -324,7 +302,6 @@ public class PublicationService {
                 version::persist,
                 "version " + version.version + " of " + product.key + " was published at the same time",
                 "product.version");
-        gate.recordPublished(version, verdict);
         return version;
     }
 }

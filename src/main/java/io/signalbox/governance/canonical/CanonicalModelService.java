@@ -3,7 +3,7 @@ package io.signalbox.governance.canonical;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -115,7 +115,7 @@ public class CanonicalModelService {
         validateShape(entity, change, problems);
         refuseIf(problems, "The change to " + entity.name + " is not valid");
         if (change.lockVersion() != entity.lockVersion) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     entity.name + " was changed by someone else (lockVersion is now " + entity.lockVersion
                             + "); reload it and apply your change again",
                     "lockVersion");
@@ -275,7 +275,7 @@ public class CanonicalModelService {
 
     static CanonicalEntity existing(String name) {
         return CanonicalEntity.findByName(name)
-                .orElseThrow(() -> ProblemException.notFound("There is no canonical entity '" + name + "'."));
+                .orElseThrow(() -> Refusal.notFound("There is no canonical entity '" + name + "'."));
     }
 
     private static void required(List<FieldProblem> problems, String field, String value, int max) {
@@ -288,7 +288,7 @@ public class CanonicalModelService {
 
     private static void refuseIf(List<FieldProblem> problems, String title) {
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(title, problems);
+            throw Refusal.invalid(title, problems);
         }
     }
 }

@@ -97,14 +97,14 @@ public class ComplianceDashboard {
     private Map<String, DomainRow> byDomain() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select d.key, d.name,
+                        select p.domain_key, p.domain_name,
                                count(*) filter (where p.compliance = 'passing'),
                                count(*) filter (where p.compliance = 'warning'),
                                count(*) filter (where p.compliance = 'failing'),
                                count(*) filter (where p.compliance is null)
-                        from domain d join data_product p on p.domain_id = d.id
+                        from catalog_product p
                         where p.status <> 'retired' and p.current_version_id is not null
-                        group by d.key, d.name order by d.key
+                        group by p.domain_key, p.domain_name order by p.domain_key
                         """).getResultList();
         Map<String, DomainRow> result = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -121,7 +121,7 @@ public class ComplianceDashboard {
         List<Object[]> rows = em.createNativeQuery("""
                         with latest as (
                             select distinct on (e.product_id) e.product_id, e.findings
-                            from compliance_evaluation e join data_product p on p.id = e.product_id
+                            from compliance_evaluation e join catalog_product p on p.id = e.product_id
                             where p.status <> 'retired'
                             order by e.product_id, e.id desc)
                         select r.id, r.category, r.severity, r.statement,
@@ -150,7 +150,7 @@ public class ComplianceDashboard {
                                    count(*) filter (where s.status = 'warning'),
                                    count(*) filter (where s.status = 'failing')
                             from (select distinct on (e.product_id) e.status
-                                  from compliance_evaluation e join data_product p on p.id = e.product_id
+                                  from compliance_evaluation e join catalog_product p on p.id = e.product_id
                                   where e.evaluated_at < :end and p.status <> 'retired'
                                   order by e.product_id, e.id desc) s
                             """)
@@ -166,17 +166,15 @@ public class ComplianceDashboard {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery("""
-                        select p.key, v.title, d.key, p.compliance, jsonb_array_length(v.consumers),
+                        select p.key, p.title, p.domain_key, p.compliance, p.consumer_count,
                                f ->> 'rule', f ->> 'field', f ->> 'problem', f ->> 'fix'
-                        from data_product p
-                        join product_version v on v.id = p.current_version_id
-                        join domain d on d.id = p.domain_id
+                        from catalog_product p
                         join lateral (select e.findings from compliance_evaluation e
                                       where e.product_id = p.id order by e.id desc limit 1) latest on true
                         join lateral (select f from jsonb_array_elements(latest.findings) f
                                       order by (f ->> 'severity' = 'blocking') desc limit 1) first on true
                         where p.status <> 'retired' and p.compliance in ('failing', 'warning')
-                        order by (p.compliance = 'failing') desc, jsonb_array_length(v.consumers) desc, p.key
+                        order by (p.compliance = 'failing') desc, p.consumer_count desc, p.key
                         limit :limit
                         """).setParameter("limit", FIX_FIRST).getResultList();
         return rows.stream()
@@ -194,10 +192,8 @@ public class ComplianceDashboard {
     }
 
     private static final String UNTAGGED_COLUMNS = """
-            from data_product p
-            join product_version v on v.id = p.current_version_id
-            join domain d on d.id = p.domain_id
-            join schema_column c on c.version_id = v.id
+            from catalog_product p
+            join catalog_current_column c on c.product_id = p.id
             where p.status <> 'retired' and c.canonical_attribute is null and c.classification is null
             """;
 
@@ -205,8 +201,9 @@ public class ComplianceDashboard {
     private List<UntaggedRow> untagged() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select p.key, v.title, d.key, string_agg(c.name, ',' order by c.position) " + UNTAGGED_COLUMNS
-                                + " group by p.key, v.title, d.key order by d.key, p.key limit :limit")
+                        "select p.key, p.title, p.domain_key, string_agg(c.name, ',' order by c.position) "
+                                + UNTAGGED_COLUMNS
+                                + " group by p.key, p.title, p.domain_key order by p.domain_key, p.key limit :limit")
                 .setParameter("limit", UNTAGGED)
                 .getResultList();
         return rows.stream()

@@ -1,20 +1,21 @@
 package io.signalbox.governance.compliance;
 
-import io.signalbox.catalog.ProductsChanged;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.ProductVersion;
 import io.signalbox.catalog.model.SchemaColumn;
+import io.signalbox.catalog.product.ProductStandings;
+import io.signalbox.catalog.publishing.PublicationAccepted;
 import io.signalbox.catalog.publishing.PublicationGate.Finding;
 import io.signalbox.governance.canonical.CanonicalModel;
 import io.signalbox.governance.rules.Findings;
 import io.signalbox.governance.rules.GovernanceRule;
-import io.signalbox.governance.rules.PublicationWarning;
+import io.signalbox.governance.rules.PublicationWarnings;
 import io.signalbox.governance.rules.RuleSetVersion;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,15 +49,65 @@ public class ComplianceService {
     EntityManager em;
 
     @Inject
-    Event<ProductsChanged> changes;
+    ProductStandings standings;
+
+    @Inject
+    PublicationWarnings publicationWarnings;
 
     /** A measurement as a pipeline sends it. */
     public record MeasurementReport(Instant measuredAt, Instant lastRefreshedAt, Map<String, Object> completeness) {}
 
+    public record Measurement(Instant measuredAt, Instant lastRefreshedAt, Map<String, Double> completeness) {}
+
+    /** How a product stands: its latest judgement, with the findings behind it and the measurement it used. */
+    public record Standing(
+            String product,
+            String status,
+            Instant evaluatedAt,
+            String trigger,
+            int ruleSetVersion,
+            List<Finding> findings,
+            Measurement lastMeasurement) {}
+
+    /**
+     * How the product {@code key} stands now.
+     *
+     * @throws Refusal.NotFound when there is no such product
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Standing standing(String key) {
+        DataProduct product = existing(key);
+        ComplianceEvaluation latest = ComplianceEvaluation.latestOf(product.id).orElse(null);
+        Measurement measurement = ProductMeasurement.latestOf(product.id)
+                .map(m -> new Measurement(m.measuredAt, m.lastRefreshedAt, Map.copyOf(m.completeness)))
+                .orElse(null);
+        return latest == null
+                ? new Standing(key, null, null, null, 0, List.of(), measurement)
+                : new Standing(
+                        key,
+                        latest.status,
+                        latest.evaluatedAt,
+                        latest.trigger,
+                        latest.ruleSetVersion,
+                        List.copyOf(latest.findings),
+                        measurement);
+    }
+
+    /** The key of the domain that owns product {@code key}, whose owners report its measurements. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String domainOf(String key) {
+        return existing(key).domain.key;
+    }
+
+    private static DataProduct existing(String key) {
+        return DataProduct.findByKey(key)
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + key + "'."));
+    }
+
     @Transactional
     public ComplianceEvaluation report(String productKey, MeasurementReport report, String reportedBy) {
         DataProduct product = DataProduct.findByKey(productKey)
-                .orElseThrow(() -> ProblemException.notFound("There is no data product '" + productKey + "'."));
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + productKey + "'."));
         ProductVersion current = product.currentVersion;
         Map<String, Double> completeness = refuseUnlessValid(current, report);
         ProductMeasurement measurement = new ProductMeasurement();
@@ -81,10 +132,39 @@ public class ComplianceService {
         return evaluation;
     }
 
-    /** Judges a product now, records the judgement, and updates its standing (and search) if it changed. */
+    /**
+     * In the publication's transaction: the product is judged again from the verdict it was published with (kept in
+     * memory, not read back) when the new version became current; a fix to an older major line leaves the current
+     * version's warnings standing.
+     */
+    void onPublicationAccepted(@Observes PublicationAccepted accepted) {
+        DataProduct product = accepted.product();
+        List<Finding> warnings = product.currentVersion == accepted.version()
+                ? accepted.verdict().warnings()
+                : warnings(product.currentVersion.id);
+        judge(product, warnings, "publication");
+    }
+
+    /** Judges a product now from its stored publication warnings, as after a measurement or when data went stale. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ComplianceEvaluation evaluate(DataProduct product, String trigger) {
-        List<Finding> findings = new ArrayList<>(findingsOf(product));
+        return judge(product, warnings(product.currentVersion.id), trigger);
+    }
+
+    /** Records a judgement and writes the product's new standing through the catalog (which tells the index). */
+    private ComplianceEvaluation judge(DataProduct product, List<Finding> publicationWarnings, String trigger) {
+        Map<String, GovernanceRule> rules = new LinkedHashMap<>();
+        GovernanceRule.listInOrder().forEach(r -> rules.put(r.id, r));
+        List<Finding> findings = new ArrayList<>(publicationWarnings);
+        ProductMeasurement measurement = ProductMeasurement.latestOf(product.id).orElse(null);
+        GovernanceRule completeness = rules.get("canonical-completeness");
+        if (completeness != null) {
+            judgeCompleteness(product.currentVersion, measurement, completeness, findings);
+        }
+        GovernanceRule fresh = rules.get("data-fresh");
+        if (fresh != null) {
+            judgeFreshness(measurement, fresh, findings);
+        }
         ComplianceEvaluation evaluation = new ComplianceEvaluation();
         evaluation.productId = product.id;
         evaluation.evaluatedAt = clock.instant();
@@ -95,13 +175,12 @@ public class ComplianceService {
                 ? ComplianceEvaluation.FAILING
                 : findings.isEmpty() ? ComplianceEvaluation.PASSING : ComplianceEvaluation.WARNING;
         evaluation.persist();
-        if (!evaluation.status.equals(product.compliance)) {
-            product.compliance = evaluation.status;
-            if (!"publication".equals(trigger)) { // a publication tells search itself
-                changes.fire(ProductsChanged.products(product.id));
-            }
-        }
+        standings.record(product, evaluation.status);
         return evaluation;
+    }
+
+    private List<Finding> warnings(long versionId) {
+        return publicationWarnings.of(versionId);
     }
 
     /**
@@ -117,7 +196,7 @@ public class ComplianceService {
         Instant staleBefore = clock.instant().minus(maximumAge(fresh));
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
-                        select p.id from data_product p
+                        select p.id from catalog_product p
                         join lateral (select m.last_refreshed_at from product_measurement m
                                       where m.product_id = p.id order by m.id desc limit 1) latest on true
                         where p.compliance = 'passing' and latest.last_refreshed_at < :staleBefore
@@ -129,22 +208,6 @@ public class ComplianceService {
             evaluate(product, "staleness");
         }
         return ids.size();
-    }
-
-    private List<Finding> findingsOf(DataProduct product) {
-        Map<String, GovernanceRule> rules = new LinkedHashMap<>();
-        GovernanceRule.listInOrder().forEach(r -> rules.put(r.id, r));
-        List<Finding> findings = new ArrayList<>(PublicationWarning.findingsOf(product.currentVersion.id, rules));
-        ProductMeasurement measurement = ProductMeasurement.latestOf(product.id).orElse(null);
-        GovernanceRule completeness = rules.get("canonical-completeness");
-        if (completeness != null) {
-            judgeCompleteness(product.currentVersion, measurement, completeness, findings);
-        }
-        GovernanceRule fresh = rules.get("data-fresh");
-        if (fresh != null) {
-            judgeFreshness(measurement, fresh, findings);
-        }
-        return findings;
     }
 
     private static void judgeCompleteness(
@@ -257,7 +320,7 @@ public class ComplianceService {
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The measurement is not valid", problems);
+            throw Refusal.invalid("The measurement is not valid", problems);
         }
         return completeness;
     }

@@ -1,9 +1,6 @@
 package io.signalbox.governance.compliance;
 
-import io.signalbox.catalog.model.DataProduct;
-import io.signalbox.catalog.publishing.PublicationGate.Finding;
 import io.signalbox.identity.Caller;
-import io.signalbox.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,9 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Where a product's pipeline reports what it measured after each refresh, and where anyone reads how the product
@@ -32,24 +26,11 @@ public class MeasurementApi {
     @Inject
     Caller caller;
 
-    public record Measurement(Instant measuredAt, Instant lastRefreshedAt, Map<String, Double> completeness) {}
-
-    /** How a product stands: its latest judgement, with the findings behind it and the measurement it used. */
-    public record Standing(
-            String product,
-            String status,
-            Instant evaluatedAt,
-            String trigger,
-            int ruleSetVersion,
-            List<Finding> findings,
-            Measurement lastMeasurement) {}
-
     @POST
     @Path("/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("key") String key, ComplianceService.MeasurementReport report) {
-        DataProduct product = existing(key);
-        caller.refuseUnlessOwnerOf(product.domain.key, "report measurements of its products");
+        caller.refuseUnlessOwnerOf(compliance.domainOf(key), "report measurements of its products");
         compliance.report(
                 key,
                 report == null ? new ComplianceService.MeasurementReport(null, null, null) : report,
@@ -59,26 +40,7 @@ public class MeasurementApi {
 
     @GET
     @Path("/compliance")
-    public Standing standing(@PathParam("key") String key) {
-        DataProduct product = existing(key);
-        ComplianceEvaluation latest = ComplianceEvaluation.latestOf(product.id).orElse(null);
-        Measurement measurement = ProductMeasurement.latestOf(product.id)
-                .map(m -> new Measurement(m.measuredAt, m.lastRefreshedAt, Map.copyOf(m.completeness)))
-                .orElse(null);
-        return latest == null
-                ? new Standing(key, null, null, null, 0, List.of(), measurement)
-                : new Standing(
-                        key,
-                        latest.status,
-                        latest.evaluatedAt,
-                        latest.trigger,
-                        latest.ruleSetVersion,
-                        List.copyOf(latest.findings),
-                        measurement);
-    }
-
-    private static DataProduct existing(String key) {
-        return DataProduct.findByKey(key)
-                .orElseThrow(() -> ProblemException.notFound("There is no data product '" + key + "'."));
+    public ComplianceService.Standing standing(@PathParam("key") String key) {
+        return compliance.standing(key);
     }
 }

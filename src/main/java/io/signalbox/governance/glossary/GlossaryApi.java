@@ -1,10 +1,6 @@
 package io.signalbox.governance.glossary;
 
-import io.signalbox.catalog.model.Domain;
-import io.signalbox.governance.GovernanceQueries;
-import io.signalbox.governance.GovernanceViews;
 import io.signalbox.identity.Caller;
-import io.signalbox.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,15 +22,11 @@ public class GlossaryApi {
     GlossaryService glossary;
 
     @Inject
-    GovernanceQueries queries;
-
-    @Inject
     Caller caller;
 
     @GET
-    public List<GovernanceViews.TermView> terms(@PathParam("key") String key) {
-        Domain domain = Domain.existing(key);
-        return GlossaryTerm.ofDomain(domain.id).stream().map(queries::term).toList();
+    public List<TermView> terms(@PathParam("key") String key) {
+        return glossary.terms(key);
     }
 
     /** Defines or redefines a term: {"definition": "…", "canonical": "Service", "lockVersion": 0}. */
@@ -43,28 +35,19 @@ public class GlossaryApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(
             @PathParam("key") String key, @PathParam("term") String term, GlossaryService.TermDraft draft) {
-        refuseUnlessKeeper(caller, key);
+        glossary.refuseUnlessKeeper(caller, key);
         GlossaryService.Defined defined = glossary.define(
                 key, term, draft == null ? new GlossaryService.TermDraft(null, null, null) : draft, caller.name());
         return Response.status(defined.created() ? 201 : 200)
-                .entity(queries.term(defined.term()))
+                .entity(GlossaryService.view(defined.term(), key))
                 .build();
     }
 
     @DELETE
     @Path("/{term}")
     public Response remove(@PathParam("key") String key, @PathParam("term") String term) {
-        refuseUnlessKeeper(caller, key);
+        glossary.refuseUnlessKeeper(caller, key);
         glossary.remove(key, term, caller.name());
         return Response.noContent().build();
-    }
-
-    /** A domain's owners keep its glossary; the council may too, to link terms to the canonical model. */
-    static void refuseUnlessKeeper(Caller caller, String domainKey) {
-        Domain.existing(domainKey);
-        if (!caller.owns(domainKey) && !caller.isCouncil()) {
-            throw ProblemException.forbidden(
-                    "Only owners of domain '" + domainKey + "' and the governance council may change its glossary.");
-        }
     }
 }

@@ -2,13 +2,12 @@ package io.signalbox.governance.glossary;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.signalbox.catalog.model.Domain;
-import io.signalbox.governance.GovernanceQueries;
-import io.signalbox.governance.GovernanceViews;
+import io.signalbox.catalog.domain.DomainService;
+import io.signalbox.catalog.domain.DomainService.DomainRef;
 import io.signalbox.identity.Caller;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import io.signalbox.web.Urls;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +32,7 @@ public class GlossaryPages {
     GlossaryService glossary;
 
     @Inject
-    GovernanceQueries queries;
+    DomainService domains;
 
     @Inject
     Caller caller;
@@ -47,17 +46,12 @@ public class GlossaryPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance glossary(
-                String domainKey,
-                String domainName,
-                List<GovernanceViews.TermView> terms,
-                boolean mayEdit,
-                String saved,
-                Draft draft);
+                String domainKey, String domainName, List<TermView> terms, boolean mayEdit, String saved, Draft draft);
     }
 
     @GET
     public TemplateInstance page(@PathParam("key") String key, @QueryParam("saved") String saved) {
-        Domain domain = Domain.existing(key);
+        DomainRef domain = domains.existing(key);
         return render(domain, saved, new Draft("", "", "", List.of()));
     }
 
@@ -70,14 +64,11 @@ public class GlossaryPages {
             @FormParam("definition") String definition,
             @FormParam("canonical") String canonical) {
         formTokens.verify(token);
-        GlossaryApi.refuseUnlessKeeper(caller, key);
-        Domain domain = Domain.existing(key);
+        glossary.refuseUnlessKeeper(caller, key);
+        DomainRef domain = domains.existing(key);
         try {
             glossary.define(key, term, new GlossaryService.TermDraft(definition, canonical, null), caller.name());
-        } catch (ProblemException refused) {
-            if (refused.status() != 422) {
-                throw refused;
-            }
+        } catch (Refusal.Invalid refused) {
             return Response.status(422)
                     .entity(render(domain, null, new Draft(term, definition, canonical, refused.problems())))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
@@ -93,15 +84,14 @@ public class GlossaryPages {
     public Response remove(
             @PathParam("key") String key, @FormParam(FormTokens.FIELD) String token, @FormParam("term") String term) {
         formTokens.verify(token);
-        GlossaryApi.refuseUnlessKeeper(caller, key);
+        glossary.refuseUnlessKeeper(caller, key);
         glossary.remove(key, term == null ? "" : term, caller.name());
         return Response.seeOther(URI.create("/domains/" + key + "/glossary")).build();
     }
 
-    private TemplateInstance render(Domain domain, String saved, Draft draft) {
-        List<GovernanceViews.TermView> terms =
-                GlossaryTerm.ofDomain(domain.id).stream().map(queries::term).toList();
-        boolean mayEdit = caller.owns(domain.key) || caller.isCouncil();
-        return Templates.glossary(domain.key, domain.name, terms, mayEdit, saved, draft);
+    private TemplateInstance render(DomainRef domain, String saved, Draft draft) {
+        List<TermView> terms = glossary.terms(domain.key());
+        boolean mayEdit = caller.owns(domain.key()) || caller.isCouncil();
+        return Templates.glossary(domain.key(), domain.name(), terms, mayEdit, saved, draft);
     }
 }

@@ -1,10 +1,14 @@
 package io.signalbox.governance.glossary;
 
-import io.signalbox.catalog.model.Domain;
+import io.signalbox.catalog.domain.DomainService;
+import io.signalbox.catalog.domain.DomainService.DomainRef;
 import io.signalbox.governance.canonical.CanonicalEntity;
+import io.signalbox.governance.canonical.EntityViews;
+import io.signalbox.governance.canonical.GlossaryLinks;
 import io.signalbox.identity.AuditLog;
+import io.signalbox.identity.Caller;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,13 +19,53 @@ import java.util.Optional;
 
 /** Each domain's dictionary of its own terms, kept by its owners (and the council), linked to the canonical model. */
 @ApplicationScoped
-public class GlossaryService {
+public class GlossaryService implements GlossaryLinks {
 
     @Inject
     Clock clock;
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    DomainService domains;
+
+    /** A domain's terms, alphabetically. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TermView> terms(String domainKey) {
+        DomainRef domain = domains.existing(domainKey);
+        return GlossaryTerm.ofDomain(domain.id()).stream()
+                .map(t -> view(t, domain.key()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EntityViews.LinkedTerm> linkedTo(String entity) {
+        return GlossaryTerm.linkedTo(entity).stream()
+                .map(t -> new EntityViews.LinkedTerm(
+                        domains.keyOf(t.domainId), t.term, t.definition, t.canonical, t.lockVersion))
+                .toList();
+    }
+
+    /** A term as pages show it; {@code domainKey} is the key of the term's domain. */
+    public static TermView view(GlossaryTerm term, String domainKey) {
+        return new TermView(domainKey, term.term, term.definition, term.canonical, term.lockVersion);
+    }
+
+    /**
+     * A domain's owners keep its glossary; the council may too, to link terms to the canonical model.
+     *
+     * @throws Refusal.NotFound when the domain is not registered
+     * @throws Refusal.Forbidden for anyone else
+     */
+    public void refuseUnlessKeeper(Caller caller, String domainKey) {
+        domains.existing(domainKey);
+        if (!caller.owns(domainKey) && !caller.isCouncil()) {
+            throw Refusal.forbidden(
+                    "Only owners of domain '" + domainKey + "' and the governance council may change its glossary.");
+        }
+    }
 
     /** A term's definition as its domain writes it; {@code canonical} is "Service" or "Service.service_type", or empty. */
     public record TermDraft(String definition, String canonical, Integer lockVersion) {}
@@ -30,14 +74,14 @@ public class GlossaryService {
 
     @Transactional
     public Defined define(String domainKey, String term, TermDraft draft, String actor) {
-        Domain domain = Domain.existing(domainKey);
+        DomainRef domain = domains.existing(domainKey);
         String name = term == null ? "" : term.strip();
         List<FieldProblem> problems = new ArrayList<>();
         if (name.isEmpty() || name.length() > 100) {
             problems.add(new FieldProblem("term", "must be 1 to 100 characters"));
         }
         if (draft.definition() == null || draft.definition().isBlank()) {
-            problems.add(new FieldProblem("definition", "is required: what the term means in " + domain.name));
+            problems.add(new FieldProblem("definition", "is required: what the term means in " + domain.name()));
         } else if (draft.definition().length() > 4_000) {
             problems.add(new FieldProblem("definition", "is longer than 4 000 characters"));
         }
@@ -51,18 +95,18 @@ public class GlossaryService {
                             + " Service.service_type, or leave it empty"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The glossary term is not valid", problems);
+            throw Refusal.invalid("The glossary term is not valid", problems);
         }
-        Optional<GlossaryTerm> existing = GlossaryTerm.find(domain.id, name);
+        Optional<GlossaryTerm> existing = GlossaryTerm.find(domain.id(), name);
         if (existing.isPresent() && draft.lockVersion() != null && draft.lockVersion() != existing.get().lockVersion) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     "'" + name + "' was changed by someone else (lockVersion is now " + existing.get().lockVersion
                             + "); reload it and apply your change again",
                     "lockVersion");
         }
         GlossaryTerm entry = existing.orElseGet(GlossaryTerm::new);
         String before = existing.map(GlossaryService::summary).orElse(null);
-        entry.domainId = domain.id;
+        entry.domainId = domain.id();
         entry.term = name;
         entry.definition = draft.definition().strip();
         entry.canonical = canonical;
@@ -76,9 +120,9 @@ public class GlossaryService {
 
     @Transactional
     public void remove(String domainKey, String term, String actor) {
-        Domain domain = Domain.existing(domainKey);
-        GlossaryTerm entry = GlossaryTerm.find(domain.id, term)
-                .orElseThrow(() -> ProblemException.notFound(domain.name + " defines no term '" + term + "'."));
+        DomainRef domain = domains.existing(domainKey);
+        GlossaryTerm entry = GlossaryTerm.find(domain.id(), term)
+                .orElseThrow(() -> Refusal.notFound(domain.name() + " defines no term '" + term + "'."));
         entry.delete();
         audit.record(new AuditLog.Change(
                 actor, "glossary.removed", "term", domainKey + ":" + entry.term, domainKey, summary(entry), null));

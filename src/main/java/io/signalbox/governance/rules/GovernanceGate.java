@@ -1,12 +1,9 @@
 package io.signalbox.governance.rules;
 
 import io.signalbox.catalog.descriptor.ProductDescriptor;
-import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.ProductVersion;
 import io.signalbox.catalog.publishing.PublicationGate;
 import io.signalbox.governance.canonical.CanonicalModel;
-import io.signalbox.governance.compliance.ComplianceEvaluation;
-import io.signalbox.governance.compliance.ComplianceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The publication gate: every rule the council enforces at publication, run against a descriptor before anything
- * is written. Blocking findings refuse the publication; warnings are published with it.
+ * is written, with the rules' current severities and parameters. Blocking findings refuse the publication; warnings
+ * are published with it (kept by {@link PublicationWarnings}). It only reads.
  */
 @ApplicationScoped
 public class GovernanceGate implements PublicationGate {
@@ -58,40 +56,5 @@ public class GovernanceGate implements PublicationGate {
                         .map(c -> new SchemaChange(
                                 c.kind().label(), c.column(), c.before(), c.after(), c.breaking(), c.why()))
                         .toList());
-    }
-
-    @Inject
-    ComplianceService compliance;
-
-    @Override
-    public void published(DataProduct product) {
-        compliance.evaluate(product, "publication");
-    }
-
-    @Override
-    public Optional<Standing> standingOf(DataProduct product) {
-        return ComplianceEvaluation.latestOf(product.id)
-                .map(e -> new Standing(e.status, e.evaluatedAt, List.copyOf(e.findings)));
-    }
-
-    @Override
-    public List<Finding> warningsOf(ProductVersion version) {
-        Map<String, GovernanceRule> rules =
-                GovernanceRule.listInOrder().stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-        return PublicationWarning.findingsOf(version.id, rules);
-    }
-
-    @Override
-    public void recordPublished(ProductVersion version, Verdict verdict) {
-        for (Finding warning : verdict.warnings()) {
-            PublicationWarning finding = new PublicationWarning();
-            finding.versionId = version.id;
-            finding.ruleId = warning.rule();
-            finding.severity = warning.severity();
-            finding.field = warning.field();
-            finding.problem = warning.problem();
-            finding.fix = warning.fix();
-            finding.persist();
-        }
     }
 }

@@ -36,7 +36,7 @@ public class PublicationWarning extends PanacheEntityBase {
     }
 
     /** The warnings a version was published with, told in the words of the rules they come from. */
-    public static List<Finding> findingsOf(long versionId, Map<String, GovernanceRule> rulesById) {
+    static List<Finding> findingsOf(long versionId, Map<String, GovernanceRule> rulesById) {
         return ofVersion(versionId).stream()
                 .map(f -> {
                     GovernanceRule rule = rulesById.get(f.ruleId);

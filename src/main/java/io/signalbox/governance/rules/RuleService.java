@@ -3,7 +3,7 @@ package io.signalbox.governance.rules;
 import io.signalbox.catalog.model.Classification;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,10 +39,10 @@ public class RuleService {
     @Transactional
     public GovernanceRule change(String ruleId, RuleChange change, String actor) {
         GovernanceRule rule = GovernanceRule.<GovernanceRule>findByIdOptional(ruleId)
-                .orElseThrow(() -> ProblemException.notFound("There is no rule '" + ruleId + "'."));
+                .orElseThrow(() -> Refusal.notFound("There is no rule '" + ruleId + "'."));
         refuseUnlessValid(rule, change);
         if (change.lockVersion() != rule.lockVersion) {
-            throw ProblemException.conflict(
+            throw Refusal.conflict(
                     "rule " + ruleId + " was changed by someone else (lockVersion is now " + rule.lockVersion
                             + "); reload it and apply your change again",
                     "lockVersion");
@@ -130,7 +130,7 @@ public class RuleService {
                             problems.add(new FieldProblem("parameters." + k, "is required; send every parameter")));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The rule change is not valid", problems);
+            throw Refusal.invalid("The rule change is not valid", problems);
         }
     }
 

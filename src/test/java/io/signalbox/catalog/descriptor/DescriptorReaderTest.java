@@ -16,7 +16,7 @@ import io.signalbox.catalog.model.ProductParts.TeamMember;
 import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -251,8 +251,7 @@ class DescriptorReaderTest {
     }
 
     private static List<FieldProblem> refusal(Descriptors builder) {
-        ProblemException refusal = assertThrows(ProblemException.class, () -> read(builder));
-        assertEquals(422, refusal.status());
+        Refusal.Invalid refusal = assertThrows(Refusal.Invalid.class, () -> read(builder));
         return refusal.problems();
     }
 

@@ -1,13 +1,7 @@
-package io.signalbox.governance;
+package io.signalbox.governance.canonical;
 
-import io.signalbox.governance.GovernanceViews.EntitySummary;
-import io.signalbox.governance.GovernanceViews.EntityView;
-import io.signalbox.governance.GovernanceViews.RuleSetView;
-import io.signalbox.governance.GovernanceViews.RuleView;
-import io.signalbox.governance.canonical.CanonicalModelService;
-import io.signalbox.governance.canonical.DecisionRecord;
-import io.signalbox.governance.compliance.ComplianceDashboard;
-import io.signalbox.governance.rules.RuleService;
+import io.signalbox.governance.canonical.EntityViews.EntitySummary;
+import io.signalbox.governance.canonical.EntityViews.EntityView;
 import io.signalbox.identity.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,76 +15,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The council's rules and canonical entities as JSON; rule changes are the council's alone. */
-@Path("/api/governance")
+/** The canonical entities as JSON; decisions and changes are the council's alone. */
+@Path("/api/governance/entities")
 @Produces(MediaType.APPLICATION_JSON)
-public class GovernanceApi {
+public class EntityApi {
 
     @Inject
-    GovernanceQueries queries;
+    EntityQueries queries;
 
     @Inject
-    RuleService rules;
+    CanonicalModelService model;
 
     @Inject
     Caller caller;
 
     @GET
-    @Path("/rules")
-    public List<RuleView> rules() {
-        return queries.rules();
-    }
-
-    @GET
-    @Path("/rules/{id}")
-    public RuleView rule(@PathParam("id") String id) {
-        return queries.rule(id);
-    }
-
-    /** Changes a rule's severity and parameters: {"severity": "warning", "parameters": {…}, "lockVersion": 0}. */
-    @PUT
-    @Path("/rules/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public RuleView change(@PathParam("id") String id, RuleService.RuleChange change) {
-        caller.refuseUnlessCouncil("change the governance rules");
-        rules.change(id, change == null ? new RuleService.RuleChange(null, null, null) : change, caller.name());
-        return queries.rule(id);
-    }
-
-    @Inject
-    ComplianceDashboard compliance;
-
-    /** Compliance per domain and per rule, the trend, what to fix first, and untagged columns. */
-    @GET
-    @Path("/compliance")
-    public ComplianceDashboard.Dashboard compliance() {
-        return compliance.dashboard();
-    }
-
-    @GET
-    @Path("/rule-sets")
-    public List<RuleSetView> ruleSets() {
-        return queries.ruleSets();
-    }
-
-    @GET
-    @Path("/entities")
     public List<EntitySummary> entities() {
         return queries.entities();
     }
 
     @GET
-    @Path("/entities/{name}")
+    @Path("/{name}")
     public EntityView entity(@PathParam("name") String name) {
         return queries.entity(name);
     }
 
-    @Inject
-    CanonicalModelService model;
-
     /** Records a decision about an entity (council): {"title", "context", "decision", "consequences", "status"}. */
     @POST
-    @Path("/entities/{name}/decisions")
+    @Path("/{name}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recordDecision(@PathParam("name") String name, CanonicalModelService.DecisionDraft draft) {
         caller.refuseUnlessCouncil("record decisions about canonical entities");
@@ -99,7 +51,7 @@ public class GovernanceApi {
                 draft == null ? new CanonicalModelService.DecisionDraft(null, null, null, null, null, null) : draft,
                 caller.name());
         return Response.status(Response.Status.CREATED)
-                .entity(GovernanceViews.DecisionView.of(record))
+                .entity(EntityViews.DecisionView.of(record))
                 .build();
     }
 
@@ -108,7 +60,7 @@ public class GovernanceApi {
      * example, lifecycle vocabulary, "decision": its id, and the lockVersion read.
      */
     @PUT
-    @Path("/entities/{name}")
+    @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public EntityView change(@PathParam("name") String name, CanonicalModelService.EntityChange change) {
         caller.refuseUnlessCouncil("change canonical entities");

@@ -1,4 +1,4 @@
-package io.signalbox.search;
+package io.signalbox.catalog.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,8 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
 import io.signalbox.catalog.model.ProductParts.OutputPort;
 import io.signalbox.catalog.model.ProductParts.TeamMember;
-import io.signalbox.search.IndexedProduct.Column;
-import io.signalbox.search.IndexedProduct.Fingerprint;
+import io.signalbox.catalog.reporting.ProductSnapshot.Column;
+import io.signalbox.catalog.reporting.ProductSnapshot.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -26,11 +26,13 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Reads products for the index straight from PostgreSQL with plain SQL: a full rebuild streams 100 000 products and
- * two million columns, which entity loading would make many times slower.
+ * The catalog's feed of products for derived data (the search index), so that no other feature names the catalog's
+ * tables: each product's current version as one {@link ProductSnapshot}, read with plain SQL straight from
+ * PostgreSQL, because a full rebuild streams 100 000 products and two million columns, which entity loading would
+ * make many times slower. Every method runs in a transaction of its own.
  */
 @ApplicationScoped
-class CatalogSource {
+public class CatalogFeed {
 
     private static final int FETCH_SIZE = 2_000;
     private static final ObjectMapper JSON =
@@ -56,7 +58,7 @@ class CatalogSource {
     DataSource dataSource;
 
     /** Streams every product, in id order. */
-    void streamAll(Consumer<IndexedProduct> sink) {
+    public void streamAll(Consumer<ProductSnapshot> sink) {
         QuarkusTransaction.requiringNew().timeout(3_600).run(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement query = connection.prepareStatement(PRODUCTS + " order by p.id")) {
@@ -73,7 +75,7 @@ class CatalogSource {
     }
 
     /** The given products as they are now; ids no longer in the catalog are simply absent. */
-    List<IndexedProduct> load(Collection<Long> ids) {
+    public List<ProductSnapshot> load(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -82,7 +84,7 @@ class CatalogSource {
                     PreparedStatement query = connection.prepareStatement(PRODUCTS + " where p.id = any(?)")) {
                 Array idArray = connection.createArrayOf("bigint", ids.toArray());
                 query.setArray(1, idArray);
-                List<IndexedProduct> found = new ArrayList<>();
+                List<ProductSnapshot> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         found.add(product(rows));
@@ -94,7 +96,7 @@ class CatalogSource {
     }
 
     /** The ids of a domain's products. */
-    List<Long> productsOfDomain(String domainKey) {
+    public List<Long> productsOfDomain(String domainKey) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement query = connection.prepareStatement(
@@ -112,7 +114,7 @@ class CatalogSource {
     }
 
     /** How many products the index should hold. */
-    long count() {
+    public long count() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement query = connection.prepareStatement(
@@ -125,7 +127,7 @@ class CatalogSource {
     }
 
     /** Every indexable product's fingerprint, to compare with the index. */
-    Map<Long, Fingerprint> fingerprints() {
+    public Map<Long, Fingerprint> fingerprints() {
         return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement query = connection.prepareStatement(
@@ -143,8 +145,8 @@ class CatalogSource {
         });
     }
 
-    private static IndexedProduct product(ResultSet row) throws SQLException {
-        return new IndexedProduct(
+    private static ProductSnapshot product(ResultSet row) throws SQLException {
+        return new ProductSnapshot(
                 row.getLong("id"),
                 row.getString("key"),
                 row.getString("slug"),

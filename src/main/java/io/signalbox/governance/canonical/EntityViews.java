@@ -1,69 +1,17 @@
-package io.signalbox.governance;
+package io.signalbox.governance.canonical;
 
-import io.signalbox.governance.canonical.DecisionRecord;
-import io.signalbox.governance.rules.GovernanceRule;
+import io.signalbox.governance.canonical.EntityViews.AttributeView;
+import io.signalbox.governance.canonical.EntityViews.DomainAttribute;
+import io.signalbox.governance.canonical.EntityViews.Implementation;
+import io.signalbox.governance.canonical.EntityViews.LifecycleMappingView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What the governance pages and API show: rules, rule-set versions and canonical entities with their use. */
-public final class GovernanceViews {
+/** What the canonical entity pages and API show: each entity's core, its use across domains, decisions and history. */
+public final class EntityViews {
 
-    private GovernanceViews() {}
-
-    public record RuleView(
-            String id,
-            String category,
-            String statement,
-            String severity,
-            Map<String, Object> parameters,
-            String enforcedAt,
-            Instant updatedAt,
-            String updatedBy,
-            int lockVersion) {
-
-        static RuleView of(GovernanceRule r) {
-            return new RuleView(
-                    r.id,
-                    r.category,
-                    r.statement,
-                    r.severity,
-                    Map.copyOf(r.parameters),
-                    r.enforcedAt,
-                    r.updatedAt,
-                    r.updatedBy,
-                    r.lockVersion);
-        }
-
-        public boolean blocking() {
-            return GovernanceRule.BLOCKING.equals(severity);
-        }
-
-        /** Where the rule is checked, in words. */
-        public String enforcedWhere() {
-            return "publication".equals(enforcedAt)
-                    ? "on every publication (the gate) and in the dry run"
-                    : "on the measurements products report";
-        }
-
-        public List<Parameter> parameterList() {
-            return parameters.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> new Parameter(
-                            e.getKey(),
-                            e.getValue() instanceof List<?> list
-                                    ? String.join(
-                                            ", ",
-                                            list.stream().map(String::valueOf).toList())
-                                    : String.valueOf(e.getValue()),
-                            e.getValue() instanceof Number))
-                    .toList();
-        }
-    }
-
-    public record Parameter(String name, String value, boolean numeric) {}
-
-    public record RuleSetView(int version, Instant createdAt, String createdBy, String summary) {}
+    private EntityViews() {}
 
     public record EntitySummary(
             String name, String description, String identifierAttribute, int attributes, long implementingProducts) {}
@@ -95,7 +43,7 @@ public final class GovernanceViews {
             java.time.LocalDate decidedOn,
             String createdBy) {
 
-        static DecisionView of(DecisionRecord d) {
+        public static DecisionView of(DecisionRecord d) {
             return new DecisionView(
                     d.id,
                     d.reference(),
@@ -111,7 +59,8 @@ public final class GovernanceViews {
 
     public record RevisionView(int revision, Instant changedAt, String changedBy, String decision, String summary) {}
 
-    public record TermView(String domain, String term, String definition, String canonical, int lockVersion) {
+    /** A domain glossary term linked to this entity or one of its attributes. */
+    public record LinkedTerm(String domain, String term, String definition, String canonical, int lockVersion) {
 
         /** The entity part of what the term corresponds to: "Service" for "Service.service_type". */
         public String entity() {
@@ -142,6 +91,6 @@ public final class GovernanceViews {
             List<LifecycleMappingView> lifecycleMappings,
             List<DecisionView> decisions,
             List<RevisionView> revisions,
-            List<TermView> terms,
+            List<LinkedTerm> terms,
             int lockVersion) {}
 }

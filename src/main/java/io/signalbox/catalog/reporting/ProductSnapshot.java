@@ -1,4 +1,4 @@
-package io.signalbox.search;
+package io.signalbox.catalog.reporting;
 
 import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
 import io.signalbox.catalog.model.ProductParts.OutputPort;
@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the index knows of a product: its current version as PostgreSQL holds it, flattened for searching. The two
- * lock versions are the fingerprint that tells whether the index is behind the database.
+ * A product as the catalog feed reports it: its current version as PostgreSQL holds it, flattened (the small value
+ * lists decoded from JSON, columns in schema order). The two lock versions are the fingerprint that tells derived data
+ * whether it is behind the database.
  */
-record IndexedProduct(
+public record ProductSnapshot(
         long id,
         String key,
         String slug,
@@ -36,10 +37,10 @@ record IndexedProduct(
         List<DeclaredConsumer> consumers,
         List<Column> columns) {
 
-    record Column(String name, String description, String canonicalAttribute, List<String> tags) {
+    public record Column(String name, String description, String canonicalAttribute, List<String> tags) {
 
         /** {@code Service.service_id} → {@code Service}. */
-        String canonicalEntity() {
+        public String canonicalEntity() {
             if (canonicalAttribute == null) {
                 return null;
             }
@@ -49,5 +50,5 @@ record IndexedProduct(
     }
 
     /** Fingerprint compared with the database on start and periodically. */
-    record Fingerprint(long productLock, long domainLock) {}
+    public record Fingerprint(long productLock, long domainLock) {}
 }

@@ -1,22 +1,14 @@
-package io.signalbox.governance;
+package io.signalbox.governance.canonical;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.signalbox.governance.GovernanceViews.AttributeView;
-import io.signalbox.governance.GovernanceViews.DomainAttribute;
-import io.signalbox.governance.GovernanceViews.EntitySummary;
-import io.signalbox.governance.GovernanceViews.EntityView;
-import io.signalbox.governance.GovernanceViews.Implementation;
-import io.signalbox.governance.GovernanceViews.LifecycleMappingView;
-import io.signalbox.governance.GovernanceViews.RuleSetView;
-import io.signalbox.governance.GovernanceViews.RuleView;
-import io.signalbox.governance.canonical.CanonicalEntity;
-import io.signalbox.governance.canonical.CanonicalEntityRevision;
-import io.signalbox.governance.canonical.DecisionRecord;
-import io.signalbox.governance.glossary.GlossaryTerm;
-import io.signalbox.governance.rules.GovernanceRule;
-import io.signalbox.governance.rules.RuleSetVersion;
-import io.signalbox.web.ProblemException;
+import io.signalbox.governance.canonical.EntityViews.AttributeView;
+import io.signalbox.governance.canonical.EntityViews.DomainAttribute;
+import io.signalbox.governance.canonical.EntityViews.EntitySummary;
+import io.signalbox.governance.canonical.EntityViews.EntityView;
+import io.signalbox.governance.canonical.EntityViews.Implementation;
+import io.signalbox.governance.canonical.EntityViews.LifecycleMappingView;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,31 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads for the governance pages and API. */
+/** Reads for the canonical entity pages and API: entities, their implementations across domains, and history. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class GovernanceQueries {
+public class EntityQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EntityManager em;
 
-    public List<RuleView> rules() {
-        return GovernanceRule.listInOrder().stream().map(RuleView::of).toList();
-    }
-
-    public RuleView rule(String id) {
-        return GovernanceRule.<GovernanceRule>findByIdOptional(id)
-                .map(RuleView::of)
-                .orElseThrow(() -> ProblemException.notFound("There is no rule '" + id + "'."));
-    }
-
-    public List<RuleSetView> ruleSets() {
-        return RuleSetVersion.<RuleSetVersion>list("order by version desc").stream()
-                .map(v -> new RuleSetView(v.version, v.createdAt, v.createdBy, v.summary))
-                .toList();
-    }
+    @Inject
+    GlossaryLinks glossary;
 
     public List<EntitySummary> entities() {
         List<EntitySummary> summaries = new ArrayList<>();
@@ -67,16 +46,15 @@ public class GovernanceQueries {
     private long implementing(String entity) {
         Number count = (Number)
                 em.createNativeQuery("""
-                        select count(distinct p.id) from data_product p
-                        join schema_column c on c.version_id = p.current_version_id
-                        where p.status <> 'retired' and c.canonical_attribute like :prefix
+                        select count(distinct c.product_id) from catalog_current_column c
+                        where c.product_status <> 'retired' and c.canonical_attribute like :prefix
                         """).setParameter("prefix", entity + ".%").getSingleResult();
         return count.longValue();
     }
 
     public EntityView entity(String name) {
         CanonicalEntity e = CanonicalEntity.findByName(name)
-                .orElseThrow(() -> ProblemException.notFound("There is no canonical entity '" + name + "'."));
+                .orElseThrow(() -> Refusal.notFound("There is no canonical entity '" + name + "'."));
         List<AttributeView> attributes = e.attributes.stream()
                 .map(a -> new AttributeView(
                         a.name,
@@ -89,15 +67,13 @@ public class GovernanceQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery("""
-                        select p.key, v.title, d.key, c.name, c.logical_type, c.canonical_attribute
-                        from data_product p
-                        join product_version v on v.id = p.current_version_id
-                        join domain d on d.id = p.domain_id
-                        join schema_column c on c.version_id = v.id
+                        select p.key, p.title, p.domain_key, c.name, c.logical_type, c.canonical_attribute
+                        from catalog_product p
+                        join catalog_current_column c on c.product_id = p.id
                         where p.status <> 'retired'
-                          and exists (select 1 from schema_column m
-                                      where m.version_id = v.id and m.canonical_attribute like :prefix)
-                        order by d.key, p.key, c.position
+                          and exists (select 1 from catalog_current_column m
+                                      where m.product_id = p.id and m.canonical_attribute like :prefix)
+                        order by p.domain_key, p.key, c.position
                         """).setParameter("prefix", e.name + ".%").getResultList();
         Map<String, Implementation> implementations = new LinkedHashMap<>();
         Map<String, List<DomainAttribute>> extensions = new TreeMap<>();
@@ -131,29 +107,22 @@ public class GovernanceQueries {
                 conflicts(extensions),
                 lifecycleMappings(e, implementations.keySet()),
                 DecisionRecord.ofEntity(e.id).stream()
-                        .map(GovernanceViews.DecisionView::of)
+                        .map(EntityViews.DecisionView::of)
                         .toList(),
                 revisions(e),
-                GlossaryTerm.linkedTo(e.name).stream().map(this::term).toList(),
+                glossary.linkedTo(e.name),
                 e.lockVersion);
     }
 
-    private List<GovernanceViews.RevisionView> revisions(CanonicalEntity e) {
+    private List<EntityViews.RevisionView> revisions(CanonicalEntity e) {
         return CanonicalEntityRevision.ofEntity(e.id).stream()
-                .map(r -> new GovernanceViews.RevisionView(
+                .map(r -> new EntityViews.RevisionView(
                         r.revision, r.changedAt, r.changedBy, "ADR-" + r.decisionId, r.summary))
                 .toList();
     }
 
-    public GovernanceViews.TermView term(GlossaryTerm t) {
-        String domain = em.createQuery("select d.key from Domain d where d.id = :id", String.class)
-                .setParameter("id", t.domainId)
-                .getSingleResult();
-        return new GovernanceViews.TermView(domain, t.term, t.definition, t.canonical, t.lockVersion);
-    }
-
     /** Extension names that two or more domains give different types: they mean different things, or should be one. */
-    private static List<GovernanceViews.ExtensionConflict> conflicts(Map<String, List<DomainAttribute>> byDomain) {
+    private static List<EntityViews.ExtensionConflict> conflicts(Map<String, List<DomainAttribute>> byDomain) {
         Map<String, Map<String, List<String>>> typesByName = new TreeMap<>();
         byDomain.forEach((domain, attributes) -> attributes.forEach(a -> {
             List<String> types = typesByName
@@ -164,12 +133,12 @@ public class GovernanceQueries {
                 types.add(type);
             }
         }));
-        List<GovernanceViews.ExtensionConflict> conflicts = new ArrayList<>();
+        List<EntityViews.ExtensionConflict> conflicts = new ArrayList<>();
         typesByName.forEach((name, types) -> {
             long distinct =
                     types.values().stream().flatMap(List::stream).distinct().count();
             if (types.size() > 1 && distinct > 1) {
-                conflicts.add(new GovernanceViews.ExtensionConflict(name, types));
+                conflicts.add(new EntityViews.ExtensionConflict(name, types));
             }
         });
         return conflicts;
@@ -182,8 +151,7 @@ public class GovernanceQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery("""
-                        select p.key, cast(v.lifecycle_mapping as text) from data_product p
-                        join product_version v on v.id = p.current_version_id
+                        select p.key, cast(p.lifecycle_mapping as text) from catalog_product p
                         where p.key in (:keys) order by p.key
                         """).setParameter("keys", productKeys).getResultList();
         List<LifecycleMappingView> mappings = new ArrayList<>();

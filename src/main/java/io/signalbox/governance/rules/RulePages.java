@@ -1,0 +1,119 @@
+package io.signalbox.governance.rules;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.signalbox.governance.rules.RuleViews.RuleSetView;
+import io.signalbox.governance.rules.RuleViews.RuleView;
+import io.signalbox.identity.Caller;
+import io.signalbox.web.ErrorMappers;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.FormTokens;
+import io.signalbox.web.Refusal;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules page: every rule's statement, severity, parameters and where it is enforced; council members change
+ * severities and parameters here (form token, council role, the lockVersion shown; a refused change is shown beside
+ * its rule).
+ */
+@Path("/governance/rules")
+@Produces(MediaType.TEXT_HTML)
+public class RulePages {
+
+    @Inject
+    RuleQueries queries;
+
+    @Inject
+    RuleService ruleService;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FormTokens formTokens;
+
+    /** A refused change, shown beside the rule it was meant for. */
+    public record RefusedChange(String ruleId, List<FieldProblem> problems) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rules(
+                List<RuleView> rules,
+                List<RuleSetView> ruleSets,
+                boolean mayEdit,
+                String changed,
+                RefusedChange refusal);
+    }
+
+    @GET
+    public TemplateInstance rules(@QueryParam("changed") String changed) {
+        return Templates.rules(queries.rules(), queries.ruleSets(), caller.isCouncil(), changed, null);
+    }
+
+    /** A council member's change from the rules page: severity, each parameter, and the lockVersion shown. */
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        formTokens.verify(form.getFirst(FormTokens.FIELD));
+        caller.refuseUnlessCouncil("change the governance rules");
+        RuleView current = queries.rule(id);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (RuleViews.Parameter parameter : current.parameterList()) {
+            String submitted = form.getFirst("parameter." + parameter.name());
+            parameters.put(parameter.name(), parse(submitted, parameter.numeric()));
+        }
+        Integer lockVersion = parseInteger(form.getFirst("lockVersion"));
+        try {
+            ruleService.change(
+                    id, new RuleService.RuleChange(form.getFirst("severity"), parameters, lockVersion), caller.name());
+        } catch (Refusal.Invalid | Refusal.Conflict refused) {
+            return Response.status(ErrorMappers.statusOf(refused))
+                    .entity(Templates.rules(
+                            queries.rules(), queries.ruleSets(), true, null, new RefusedChange(id, refused.problems())))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/governance/rules?changed=" + id + "#rule-" + id))
+                .build();
+    }
+
+    private static Object parse(String submitted, boolean numeric) {
+        String text = submitted == null ? "" : submitted.strip();
+        if (numeric) {
+            try {
+                double value = Double.parseDouble(text);
+                return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
+            } catch (NumberFormatException e) {
+                return text; // refused by the service as "must be a number"
+            }
+        }
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static Integer parseInteger(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
