@@ -8,7 +8,6 @@ import io.signalbox.testing.Browser;
 import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in a real browser when they open a data product. */
 @QuarkusTest
@@ -38,9 +35,9 @@ class ProductPageBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(201);
 
-        browser.get(portal + "domains/" + domain);
+        openAndWait("domains/" + domain);
         Browser.signIn(browser, "rita.reader", "reader");
-        browser.findElement(By.linkText("Network Service Inventory")).click();
+        clickAndWaitForPage(browser.findElement(By.linkText("Network Service Inventory")));
 
         assertThat(browser.getTitle()).isEqualTo("Network Service Inventory · Signalbox");
         assertThat(browser.findElement(By.cssSelector(".session__name")).getText())
@@ -49,6 +46,7 @@ class ProductPageBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("#overview .facts")).getText())
                 .contains("Ana Costa", "ana.costa@example.com");
 
+        // A link within the page: it scrolls, nothing loads, so there is nothing to wait for.
         browser.findElement(By.cssSelector(".section-nav a[href='#schema']")).click();
         WebElement emailRow =
                 browser.findElement(By.xpath("//section[@id='schema']//tr[.//code[text()='customer_email']]"));
@@ -61,7 +59,7 @@ class ProductPageBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("#changelog strong")).getText())
                 .isEqualTo("site_id");
 
-        browser.findElement(By.linkText("View version 1.0.0")).click();
+        clickAndWaitForPage(browser.findElement(By.linkText("View version 1.0.0")));
 
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .contains("You are viewing version 1.0.0", "The current version is 1.1.0");
@@ -80,11 +78,10 @@ class ProductPageBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(200);
 
-        browser.findElement(By.cssSelector(".session button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/signed-out"));
+        clickAndWaitForPage(browser.findElement(By.cssSelector(".session button")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("You have signed out");
 
-        browser.get(portal + "domains/" + domain);
+        openAndWait("domains/" + domain);
         assertThat(browser.findElements(By.id("kc-login")))
                 .as("signing out ends the session")
                 .hasSize(1);

@@ -38,11 +38,11 @@ class RefusedPublicationBrowserTest extends BrowserJourney {
                                     value: true
                         """);
 
-        browser.get(portal + "domains/" + domain);
+        openAndWait("domains/" + domain);
         Browser.signIn(browser, "nora.network", "network");
-        browser.findElement(By.linkText("Publish a data product")).click();
+        clickAndWaitForPage(browser.findElement(By.linkText("Publish a data product")));
         fill(product.yaml());
-        browser.findElement(By.cssSelector("button[value=publish]")).click();
+        clickAndWaitForPage(browser.findElement(By.cssSelector("button[value=publish]")));
 
         WebElement outcome = browser.findElement(By.id("outcome"));
         assertThat(outcome.findElement(By.tagName("h2")).getText())
@@ -73,11 +73,11 @@ class RefusedPublicationBrowserTest extends BrowserJourney {
                 .column("msisdn", "string", false, "confidential", true, null, "Phone number of the site contact")
                 .consumer("Field Operations", "provisioning", "Call the site contact before a visit");
         fill(fixed.yaml());
-        browser.findElement(By.cssSelector("button[value=check]")).click();
+        clickAndWaitForPage(browser.findElement(By.cssSelector("button[value=check]")));
         assertThat(browser.findElement(By.cssSelector("#outcome h2")).getText()).contains("ready to publish");
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("no freshness is declared");
 
-        browser.findElement(By.cssSelector("button[value=publish]")).click();
+        clickAndWaitForPage(browser.findElement(By.cssSelector("button[value=publish]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fibre Route Inventory");
         assertThat(browser.findElement(By.id("governance")).getText())
                 .contains("no freshness is declared")

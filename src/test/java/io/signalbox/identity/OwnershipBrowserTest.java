@@ -21,13 +21,13 @@ class OwnershipBrowserTest extends BrowserJourney {
         String adminToken = Tokens.accessToken("adam.admin", "admin");
         String domain = Descriptors.newDomainWithToken(adminToken, "nora.network");
 
-        browser.get(portal + "domains/" + domain);
+        openAndWait("domains/" + domain);
         Browser.signIn(browser, "adam.admin", "admin");
-        browser.findElement(By.partialLinkText("Who owns")).click();
+        clickAndWaitForPage(browser.findElement(By.partialLinkText("Who owns")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).startsWith("Owners of");
 
         browser.findElement(By.id("username")).sendKeys("bill.billing");
-        browser.findElement(By.xpath("//button[text()='Grant ownership']")).click();
+        clickAndWaitForPage(browser.findElement(By.xpath("//button[text()='Grant ownership']")));
 
         assertThat(browser.findElement(By.cssSelector(".notice--ok")).getText()).contains("bill.billing now owns");
         assertThat(owners(domain, adminToken)).contains("bill.billing");
@@ -37,7 +37,7 @@ class OwnershipBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(201);
 
-        browser.findElement(By.xpath("//tr[td[text()='bill.billing']]//button")).click();
+        clickAndWaitForPage(browser.findElement(By.xpath("//tr[td[text()='bill.billing']]//button")));
 
         assertThat(browser.findElement(By.cssSelector(".notice--ok")).getText())
                 .contains("bill.billing no longer owns");

@@ -41,28 +41,27 @@ class SearchBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(201);
 
-        browser.get(portal.toString());
+        openAndWait("");
         Browser.signIn(browser, "rita.reader", "reader");
 
-        // A person's session also opens the JSON twin of a page.
+        // A person's session also opens the JSON twin of a page (no heading to wait for: get() returns once it loaded).
         browser.get(portal + "api/search/status");
         assertThat(browser.getPageSource()).contains("\"state\"");
-        browser.get(portal.toString());
+        openAndWait("");
         WebElement box = browser.findElement(By.id("site-search-q"));
         box.sendKeys(word.substring(0, 6));
         // The suggestion script fills the box's list as one types.
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("datalist option[value='" + word + " Backbone Links']")));
-        box.sendKeys(word.substring(6) + " backbone services", Keys.ENTER);
-
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?q="));
+        waitForNewPageAfter(() -> box.sendKeys(word.substring(6) + " backbone services", Keys.ENTER));
+        assertThat(browser.getCurrentUrl()).contains("/search?q=");
         assertThat(titles()).containsExactlyInAnyOrder(word + " Backbone Links", word + " Backbone Contracts");
 
         WebElement confidential = browser.findElement(By.xpath(
                 "//section[h2='Classification']//a[.//span[@class='facet__label' and text()='confidential']]"));
         assertThat(confidential.getText()).contains("1");
-        confidential.click();
+        clickAndWaitForPage(confidential);
 
         assertThat(titles()).containsExactly(word + " Backbone Contracts");
         assertThat(browser.findElement(By.cssSelector(".chosen-filters")).getText())
@@ -70,7 +69,7 @@ class SearchBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector(".result__snippet mark")).getText())
                 .isNotBlank();
 
-        browser.findElement(By.linkText(word + " Backbone Contracts")).click();
+        clickAndWaitForPage(browser.findElement(By.linkText(word + " Backbone Contracts")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo(word + " Backbone Contracts");
     }
 

@@ -15,7 +15,6 @@ import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Stored XSS: a domain owner (and an admin, for the domain) write hostile text into every free-text field a
@@ -239,7 +236,7 @@ class StoredXssBrowserTest extends BrowserJourney {
     void everyPageShowsThePayloadsAsTextAndRunsNoneOfThem() {
         SoftAssertions softly = new SoftAssertions();
 
-        browser.get(portal.toString());
+        openAndWait("");
         Browser.signIn(browser, "rita.reader", "reader");
 
         // Home: the domain card and the product in both lists.
@@ -253,12 +250,12 @@ class StoredXssBrowserTest extends BrowserJourney {
                 .containsExactly(TITLE);
 
         // Domain list.
-        browser.get(portal + "domains");
+        openAndWait("domains");
         assertSafe(softly, "domain list");
         softly.assertThat(texts("a[href='/domains/" + domain + "']")).containsExactly(DOMAIN_NAME);
 
         // Domain page.
-        browser.get(portal + "domains/" + domain);
+        openAndWait("domains/" + domain);
         assertSafe(softly, "domain page");
         softly.assertThat(browser.getTitle()).isEqualTo(DOMAIN_NAME + " · Signalbox");
         softly.assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo(DOMAIN_NAME);
@@ -271,29 +268,28 @@ class StoredXssBrowserTest extends BrowserJourney {
         softly.assertThat(texts("tbody tr td:nth-child(5)")).containsExactly(OWNER_NAME);
 
         // The product page, current version.
-        browser.get(portal + "products/" + productKey);
+        openAndWait("products/" + productKey);
         assertSafe(softly, "product page");
         assertProductPage(softly, "1.1.0");
 
         // An older version.
-        browser.findElement(By.linkText("View version 1.0.0")).click();
+        clickAndWaitForPage(browser.findElement(By.linkText("View version 1.0.0")));
         assertSafe(softly, "older version");
         softly.assertThat(text(".notice")).contains("You are viewing version 1.0.0");
         assertProductPage(softly, "1.0.0");
 
         // Error pages echo the address they could not find: reflected, not stored, but the same escaping.
-        browser.get(portal + "domains/" + encodePath(IMG));
+        openAndWait("domains/" + encodePath(IMG));
         assertSafe(softly, "unknown domain");
         softly.assertThat(text(".error-page .lead")).isEqualTo("No domain '" + IMG + "' is registered.");
-        browser.get(portal + "products/" + productKey + "/versions/" + encodePath(SVG + " " + QUOTE));
+        openAndWait("products/" + productKey + "/versions/" + encodePath(SVG + " " + QUOTE));
         assertSafe(softly, "unknown version");
         softly.assertThat(text(".error-page .lead"))
                 .isEqualTo("Data product " + productKey + " has no version '" + SVG + " " + QUOTE + "'.");
 
         // The audit log is for admins: sign out, sign in again as adam.admin.
-        browser.findElement(By.cssSelector(".session button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/signed-out"));
-        browser.get(portal + "audit?domain=" + domain);
+        clickAndWaitForPage(browser.findElement(By.cssSelector(".session button")));
+        openAndWait("audit?domain=" + domain);
         Browser.signIn(browser, "adam.admin", "admin");
         assertSafe(softly, "audit log");
         WebElement update = browser.findElement(By.xpath("//tbody/tr[.//code[text()='domain.updated']]"));
@@ -307,7 +303,7 @@ class StoredXssBrowserTest extends BrowserJourney {
                         + TECHNICAL_CONTACT + "; description: # " + SVG);
 
         // Filters are echoed into the form's inputs: reflected, not stored, but the same escaping.
-        browser.get(portal + "audit?actor=" + encode(SVG) + "&subject=" + encode(QUOTE) + "&domain=" + encode(SCRIPT));
+        openAndWait("audit?actor=" + encode(SVG) + "&subject=" + encode(QUOTE) + "&domain=" + encode(SCRIPT));
         assertSafe(softly, "audit log with hostile filters");
         softly.assertThat(browser.findElement(By.name("actor")).getDomProperty("value"))
                 .isEqualTo(SVG);
