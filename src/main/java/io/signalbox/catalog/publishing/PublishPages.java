@@ -106,16 +106,11 @@ public class PublishPages {
         if (publish) {
             rights.refuseUnlessMayPublish(key);
         }
-        boolean mayPublish = rights.mayPublish(key);
         DescriptorUploads.Pasted sent = uploads.fromForm(file, pasted);
-        String text = sent.text();
+        Shown shown = new Shown(key, domainName, rights.mayPublish(key), sent.text());
         if (sent.isBlank()) {
-            return page(
+            return shown.answer(
                     422,
-                    key,
-                    domainName,
-                    mayPublish,
-                    text,
                     Outcome.unreadable(
                             "There is nothing to check yet",
                             List.of(new FieldProblem(
@@ -124,12 +119,8 @@ public class PublishPages {
         try {
             ProductDescriptor descriptor = sent.read();
             if (!descriptor.domainKey().equals(key)) {
-                return page(
+                return shown.answer(
                         422,
-                        key,
-                        domainName,
-                        mayPublish,
-                        text,
                         Outcome.unreadable(
                                 "This descriptor belongs to another domain",
                                 List.of(new FieldProblem(
@@ -143,23 +134,15 @@ public class PublishPages {
                         .build();
             }
             PublicationGate.Verdict verdict = publications.validate(descriptor);
-            return page(
+            return shown.answer(
                     200,
-                    key,
-                    domainName,
-                    mayPublish,
-                    text,
                     Outcome.of(
                             descriptor.productKey() + " " + descriptor.version()
                                     + " meets every blocking rule: ready to publish",
                             verdict));
         } catch (PublicationRefused refused) {
-            return page(
+            return shown.answer(
                     422,
-                    key,
-                    domainName,
-                    mayPublish,
-                    text,
                     Outcome.of(
                             (publish
                                             ? "Nothing was published: "
@@ -168,12 +151,8 @@ public class PublishPages {
                             refused.verdict()));
         } catch (Refusal.Malformed | Refusal.Invalid | Refusal.Conflict refused) {
             // The reader's and the version line's refusals, shown beside the descriptor so it can be corrected.
-            return page(
+            return shown.answer(
                     ErrorMappers.statusOf(refused),
-                    key,
-                    domainName,
-                    mayPublish,
-                    text,
                     Outcome.unreadable(
                             (publish ? "Nothing was published: " : "")
                                     + refused.title().toLowerCase(Locale.ROOT),
@@ -183,10 +162,14 @@ public class PublishPages {
         }
     }
 
-    private Response page(int status, String key, String domainName, boolean mayPublish, String text, Outcome outcome) {
-        return Response.status(status)
-                .entity(Templates.publish(key, domainName, mayPublish, text, outcome))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .build();
+    /** What the page shows again after a post: the domain, whether the person may publish, the text they sent. */
+    private record Shown(String key, String domainName, boolean mayPublish, String text) {
+
+        Response answer(int status, Outcome outcome) {
+            return Response.status(status)
+                    .entity(Templates.publish(key, domainName, mayPublish, text, outcome))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .build();
+        }
     }
 }
