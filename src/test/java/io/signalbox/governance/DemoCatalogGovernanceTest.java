@@ -2,6 +2,8 @@ package io.signalbox.governance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -90,10 +92,7 @@ class DemoCatalogGovernanceTest {
         assertThat(refusals).isEmpty();
         assertThat(freshDomains).containsKeys("network", "product", "billing", "provisioning", "care");
         for (String domain : freshDomains.values()) {
-            given().get("/api/domains/" + domain)
-                    .then()
-                    .statusCode(200)
-                    .body("products", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+            given().get("/api/domains/" + domain).then().statusCode(200).body("products", not(empty()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.signalbox.governance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,7 +126,7 @@ class GlossaryTest {
                 .post("/domains/" + domain + "/glossary/remove")
                 .then()
                 .statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/domains/" + domain + "/glossary"));
+                .header("Location", endsWith("/domains/" + domain + "/glossary"));
 
         assertThat(terms(domain)).containsExactly("line");
         assertThat(Jsoup.parse(given().get("/domains/" + domain + "/glossary").asString())

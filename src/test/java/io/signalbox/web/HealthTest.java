@@ -1,6 +1,7 @@
 package io.signalbox.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -25,7 +26,7 @@ class HealthTest {
                 .body("status", equalTo("UP"))
                 .body("checks", not(empty()))
                 .body("checks.status", everyItem(equalTo("UP")))
-                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")));
+                .body("checks.name", hasItem(containsString("Database")));
         given().redirects()
                 .follow(false)
                 .get("/q/health/ready")
