@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
 import io.signalbox.testing.Descriptors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,36 @@ class CatalogPagesTest {
                 .extract()
                 .asString();
         return Jsoup.parse(html);
+    }
+
+    @Test
+    void theCatalogApiCountsProductsPerDomainAndListsRecentPublications() {
+        long before = given().get("/api/catalog")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("productCount");
+        String domain = Descriptors.newDomain();
+        Descriptors product = Descriptors.product(domain);
+        product.publish().then().statusCode(201);
+
+        JsonPath catalog = given().get("/api/catalog")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
+        assertThat(catalog.getLong("productCount")).isEqualTo(before + 1);
+        assertThat(catalog.getString("domains.find { it.key == '" + domain + "' }.name"))
+                .isEqualTo("Domain " + domain);
+        assertThat(catalog.getLong("domains.find { it.key == '" + domain + "' }.products"))
+                .isEqualTo(1);
+        assertThat(catalog.getString("recentPublications[0].productKey")).isEqualTo(product.key());
+        assertThat(catalog.getString("recentPublications[0].version")).isEqualTo("1.0.0");
+        assertThat(catalog.getString("recentPublications[0].domain")).isEqualTo(domain);
+        assertThat(catalog.getString("recentlyChanged[0].key")).isEqualTo(product.key());
+        assertThat(catalog.getString("recentlyChanged[0].version")).isEqualTo("1.0.0");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.signalbox.testing.Api.assertNothingStored;
 import static io.signalbox.testing.Api.problem;
 import static io.signalbox.testing.Api.publish;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -44,6 +45,30 @@ class DescriptorRefusalTest {
 
     /** A fresh domain per test, registered before the (timed) test method runs. */
     private String domain;
+
+    /** Stands for a value that {@link #withMarkerReplaced} puts into a descriptor's JSON text. */
+    private static final String JSON_MARKER = "\"json-value-marker\"";
+
+    /** A valid descriptor in the test's domain with one more custom property, whose value is raw YAML. */
+    private Descriptors withCustomProperty(String rawYamlValue) {
+        return Descriptors.product(domain).productLine("  - property: extra\n    value: " + rawYamlValue);
+    }
+
+    private static byte[] withMarkerReplaced(String json, String rawJsonValue) {
+        assertThat(json).contains(JSON_MARKER);
+        return json.replace(JSON_MARKER, rawJsonValue).getBytes(UTF_8);
+    }
+
+    /** How many products the whole catalog holds, through the API. */
+    private static long catalogProductCount() {
+        return RestAssured.given()
+                .get("/api/catalog")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("productCount");
+    }
 
     @BeforeEach
     void registerDomain() {
@@ -88,6 +113,8 @@ class DescriptorRefusalTest {
 
     @Test
     void anEmptyBodyIsRefused() {
+        // An empty body names no product, so the whole catalog is counted: not one product may appear.
+        long productsBefore = catalogProductCount();
         for (byte[] body : new byte[][] {new byte[0], " \n\t\n".getBytes(UTF_8)}) {
             for (String contentType : new String[] {YAML, JSON}) {
                 problem(publish(contentType, body), 400)
@@ -101,7 +128,7 @@ class DescriptorRefusalTest {
         problem(publish(YAML, "---\n---\n".getBytes(UTF_8)), 400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", containsString("no document"));
-        assertNothingStored(domain, domain + ".anything");
+        assertThat(catalogProductCount()).isEqualTo(productsBefore);
     }
 
     @Test
@@ -157,7 +184,18 @@ class DescriptorRefusalTest {
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", anyOf(containsString("alias"), containsString("anchor")))
                 .body("errors[0].message", containsString("line 1"));
-        assertNothingStored(domain, domain + ".anything");
+
+        // The same bomb as the value of a custom property of an otherwise valid descriptor.
+        Descriptors product = Descriptors.product(domain)
+                .productLine("  - property: laughs\n    value:\n      "
+                        + bomb.toString().strip().replace("\n", "\n      "));
+        String yaml = product.yaml();
+        int anchorLine = yaml.substring(0, yaml.indexOf("&a")).split("\n", -1).length;
+        problem(publish(YAML, yaml.getBytes(UTF_8)), 400)
+                .body("errors.field", contains("body"))
+                .body("errors[0].message", anyOf(containsString("alias"), containsString("anchor")))
+                .body("errors[0].message", containsString("line " + anchorLine));
+        assertNothingStored(domain, product.key());
     }
 
     @Test
@@ -182,7 +220,12 @@ class DescriptorRefusalTest {
         problem(publish(YAML, "[".repeat(5000).getBytes(UTF_8)), 400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", anyOf(containsString("nest"), containsString("not valid YAML")));
-        assertNothingStored(domain, domain + ".anything");
+
+        Descriptors product = withCustomProperty(nested);
+        problem(publish(YAML, product.yaml().getBytes(UTF_8)), 400)
+                .body("errors.field", contains("body"))
+                .body("errors[0].message", containsString("nests deeper than"));
+        assertNothingStored(domain, product.key());
     }
 
     @Test
@@ -193,7 +236,12 @@ class DescriptorRefusalTest {
         problem(publish(YAML, nested.getBytes(UTF_8)), 400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", containsString("nests deeper than"));
-        assertNothingStored(domain, domain + ".anything");
+
+        Descriptors product = withCustomProperty(nested);
+        problem(publish(YAML, product.yaml().getBytes(UTF_8)), 400)
+                .body("errors.field", contains("body"))
+                .body("errors[0].message", containsString("nests deeper than"));
+        assertNothingStored(domain, product.key());
     }
 
     @Test
@@ -204,7 +252,12 @@ class DescriptorRefusalTest {
         problem(publish(JSON, nested.getBytes(UTF_8)), 400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", containsString("nesting is deeper than"));
-        assertNothingStored(domain, domain + ".anything");
+
+        Descriptors product = withCustomProperty(JSON_MARKER);
+        problem(publish(JSON, withMarkerReplaced(product.json(), nested)), 400)
+                .body("errors.field", contains("body"))
+                .body("errors[0].message", containsString("nesting is deeper than"));
+        assertNothingStored(domain, product.key());
     }
 
     @Test
@@ -215,7 +268,12 @@ class DescriptorRefusalTest {
         problem(publish(JSON, nested.getBytes(UTF_8)), 400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", containsString("nesting is deeper than"));
-        assertNothingStored(domain, domain + ".anything");
+
+        Descriptors product = withCustomProperty(JSON_MARKER);
+        problem(publish(JSON, withMarkerReplaced(product.json(), nested)), 400)
+                .body("errors.field", contains("body"))
+                .body("errors[0].message", containsString("nesting is deeper than"));
+        assertNothingStored(domain, product.key());
     }
 
     @Test
@@ -289,7 +347,22 @@ class DescriptorRefusalTest {
                     .body("errors.field", hasItem("documents[0]"))
                     .body("errors[0].message", containsString("must be a mapping of fields"));
         }
-        assertNothingStored(domain, domain + ".anything");
+
+        // The same documents first, followed by a valid product and its contract: the product is not published.
+        String[][] beforeAProduct = {
+            {YAML, "- apiVersion\n- kind\n---\n"}, {YAML, "just some text\n---\n"}, {YAML, "42\n---\n"},
+            {JSON, "\"just some text\", "}, {JSON, "[\"a\", \"b\"], "}, {JSON, "1, "},
+        };
+        for (String[] c : beforeAProduct) {
+            Descriptors product = Descriptors.product(domain);
+            String body = c[0].equals(YAML)
+                    ? c[1] + product.yaml()
+                    : "[" + c[1] + product.json().substring(1);
+            problem(publish(c[0], body.getBytes(UTF_8)), 422)
+                    .body("errors.field", hasItem("documents[0]"))
+                    .body("errors[0].message", containsString("must be a mapping of fields"));
+            assertNothingStored(domain, product.key());
+        }
     }
 
     @Test

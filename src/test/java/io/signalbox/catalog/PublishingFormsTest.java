@@ -1,8 +1,12 @@
 package io.signalbox.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -51,6 +55,47 @@ class PublishingFormsTest {
                 .then()
                 .statusCode(200)
                 .body("version.schema[0].columns", hasSize(2));
+    }
+
+    @Test
+    void theProductAndItsContractAsFilesAreCheckedWithoutBeingPublished() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
+        String[] documents = product.yaml().split("(?m)^---$");
+
+        given().multiPart("product", "product.yaml", documents[0].getBytes(StandardCharsets.UTF_8), "application/yaml")
+                .multiPart(
+                        "contract", "contract.yaml", documents[1].getBytes(StandardCharsets.UTF_8), "application/yaml")
+                .post("/api/products/validate")
+                .then()
+                .statusCode(200)
+                .body("passes", equalTo(true))
+                .body("product", equalTo(product.key()))
+                .body("version", equalTo("1.0.0"))
+                .body("comparedWith", nullValue())
+                .body("ruleSetVersion", greaterThan(0))
+                .body("violations", empty());
+        given().get("/api/products/" + product.key()).then().statusCode(404);
+
+        // The same files without consumers: refused with the rule, still nothing written.
+        String withoutConsumers = product.withoutConsumers().yaml().split("(?m)^---$")[0];
+        given().multiPart(
+                        "product",
+                        "product.yaml",
+                        withoutConsumers.getBytes(StandardCharsets.UTF_8),
+                        "application/yaml")
+                .multiPart(
+                        "contract", "contract.yaml", documents[1].getBytes(StandardCharsets.UTF_8), "application/yaml")
+                .post("/api/products/validate")
+                .then()
+                .statusCode(422)
+                .body("violations.rule", contains("documentation-complete"));
+        // No file at all.
+        given().multiPart("note", "not a file")
+                .post("/api/products/validate")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+        given().get("/api/products/" + product.key()).then().statusCode(404);
     }
 
     @Test

@@ -52,6 +52,83 @@ class PublishingRulesTest {
                 .body("errors[0].message", containsString("no 0.x version was ever published"));
     }
 
+    /**
+     * 1.0.1 after 2.0.0 is judged against 1.0.0, the newest version of its own line: a schema that 2.0.0 made legal
+     * (a dropped column) is still a breaking change for 1.x consumers, and what 2.0.0 dropped is not "added" by 1.0.1.
+     */
+    @Test
+    void aFixToAnOlderMajorLineIsComparedWithThatLineNotWithTheCurrentVersion() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain())
+                .column("bandwidth_mbps", "integer", false, "internal", false, null, "Bandwidth in Mbit/s");
+        product.publish().then().statusCode(201);
+        Descriptors withoutBandwidth = product.withoutColumns()
+                .column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id")
+                .column(
+                        "service_name",
+                        "string",
+                        false,
+                        "internal",
+                        false,
+                        "Service.service_name",
+                        "Human readable name");
+        withoutBandwidth
+                .version("2.0.0")
+                .changelog("Breaking: bandwidth moved to its own product.")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        // The 1.x fix drops the column too: breaking for 1.0.0's consumers, though 2.0.0 has the same schema.
+        withoutBandwidth.version("1.0.1").changelog("Fix on the 1.x line.");
+        withoutBandwidth
+                .validate()
+                .then()
+                .statusCode(422)
+                .body("violations.rule", contains("breaking-change-needs-major"))
+                .body("violations[0].field", containsString("bandwidth_mbps"));
+        withoutBandwidth
+                .publish()
+                .then()
+                .statusCode(422)
+                .body("violations.rule", contains("breaking-change-needs-major"));
+        given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .body("versions.version", contains("2.0.0", "1.0.0"));
+
+        // A compatible fix: keeps the column and adds one. Judged against 1.0.0, not the current 2.0.0.
+        Descriptors compatibleFix = withoutBandwidth
+                .withoutColumns()
+                .column("service_id", "string", true, "internal", false, "Service.service_id", "Canonical service id")
+                .column(
+                        "service_name",
+                        "string",
+                        false,
+                        "internal",
+                        false,
+                        "Service.service_name",
+                        "Human readable name")
+                .column("bandwidth_mbps", "integer", false, "internal", false, null, "Bandwidth in Mbit/s")
+                .column("vlan_id", "integer", false, "internal", false, null, "Customer VLAN");
+        compatibleFix
+                .validate()
+                .then()
+                .statusCode(200)
+                .body("passes", equalTo(true))
+                .body("version", equalTo("1.0.1"))
+                .body("comparedWith", equalTo("1.0.0"))
+                .body("schemaChanges.kind", contains("column-added"))
+                .body("schemaChanges[0].column", containsString("vlan_id"));
+        compatibleFix.publish().then().statusCode(201).body("version", equalTo("1.0.1"));
+
+        given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .body("currentVersion", equalTo("2.0.0"))
+                .body("version.version", equalTo("2.0.0"))
+                .body("versions.version", contains("2.0.0", "1.0.1", "1.0.0"));
+    }
+
     @Test
     void aProductIdCannotMoveToAnotherDomain() {
         String id = UUID.randomUUID().toString();

@@ -81,12 +81,22 @@ class CanonicalModelTest {
     @Test
     @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
     void onlyTheCouncilRecordsDecisionsAndChangesEntities() {
+        JsonPath before = entity("Service");
+        String title = "Not the council's decision " + System.nanoTime();
         given().contentType("application/json")
-                .body(Map.of("title", "t", "context", "c", "decision", "d", "consequences", "q"))
+                .body(Map.of(
+                        "title", title, "context", "c", "decision", "d", "consequences", "q", "status", "accepted"))
                 .post("/api/governance/entities/Service/decisions")
                 .then()
                 .statusCode(403);
-        put(serviceShape(entity("Service"), 1L, List.of())).then().statusCode(403);
+        Map<String, Object> change = serviceShape(before, 1L, List.of());
+        change.put("identifierExample", "SVC-0000000001");
+        put(change).then().statusCode(403);
+
+        JsonPath after = entity("Service");
+        assertThat(after.getList("decisions.title", String.class)).doesNotContain(title);
+        assertThat(after.getInt("revision")).isEqualTo(before.getInt("revision"));
+        assertThat(after.getInt("lockVersion")).isEqualTo(before.getInt("lockVersion"));
     }
 
     @Test

@@ -8,14 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.signalbox.catalog.descriptor.DescriptorFormat;
+import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.catalog.domain.DomainService;
+import io.signalbox.catalog.publishing.PublicationService;
 import io.signalbox.governance.compliance.ComplianceService;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Products report measurements; each is judged again and its standing shows on its page and in search. */
@@ -212,16 +218,34 @@ class ComplianceTest {
         assertThat(standing(product).getString("trigger")).isEqualTo("publication");
     }
 
+    @Inject
+    DomainService domains;
+
+    @Inject
+    PublicationService publications;
+
     @Test
     @TestSecurity(user = "rita.reader")
     void onlyOwnersOfTheDomainReportMeasurements() {
-        String anyProduct =
-                given().get("/api/products").then().statusCode(200).extract().path("[0].key");
-        assertThat(anyProduct).isNotNull();
+        // A reader may not register domains or publish: the product is published straight through the services.
+        String domain = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        domains.register(
+                domain,
+                new DomainService.DomainDraft(
+                        "Domain " + domain, "Test domain", "Owner <owner@example.com>", "tech@example.com", null),
+                "test-setup");
+        Descriptors product = Descriptors.product(domain);
+        publications.publish(
+                DescriptorReader.read(product.yaml().getBytes(StandardCharsets.UTF_8), DescriptorFormat.YAML),
+                "test-setup");
+
         given().contentType("application/json")
                 .body("{\"lastRefreshedAt\": \"2026-01-01T00:00:00Z\"}")
-                .post("/api/products/" + anyProduct + "/measurements")
+                .post("/api/products/" + product.key() + "/measurements")
                 .then()
                 .statusCode(403);
+        JsonPath standing = standing(product);
+        assertThat(standing.getString("trigger")).isEqualTo("publication");
+        assertThat((Object) standing.get("lastMeasurement")).isNull();
     }
 }

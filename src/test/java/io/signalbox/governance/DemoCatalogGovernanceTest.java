@@ -1,106 +1,164 @@
 package io.signalbox.governance;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorParser;
-import io.signalbox.catalog.descriptor.DescriptorReader;
-import io.signalbox.catalog.descriptor.ProductDescriptor;
-import io.signalbox.catalog.publishing.PublicationGate;
-import io.signalbox.governance.rules.SchemaDiff;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.signalbox.testing.Descriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo catalog is what a newcomer sees first: every descriptor in it must meet the council's blocking rules, and
- * its later versions must not break their major line. (The demo is loaded by the running portal, not by tests.)
+ * The demo catalog is what a newcomer sees first: every descriptor in it must pass the council's rules through the
+ * same API a domain pipeline uses, in the order the demo publishes them, so that later versions are judged against
+ * their real predecessors. The test reads the demo files itself and publishes them into fresh domains of its own (the
+ * demo is loaded by the running portal, never by tests).
  */
 @QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 @SuppressWarnings("unchecked")
 class DemoCatalogGovernanceTest {
 
-    @Inject
-    PublicationGate gate;
+    private static final Pattern DOMAIN_LINE = Pattern.compile("(?m)^domain:\\s*\"?([a-z][a-z0-9-]*)\"?\\s*$");
+    private static final Pattern ID_LINE = Pattern.compile("(?m)^id:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
-    @Test
-    @Transactional
-    void everyDemoDescriptorMeetsTheBlockingRules() throws IOException {
-        List<String> refusals = new ArrayList<>();
-        for (ProductDescriptor descriptor : demoDescriptors()) {
-            PublicationGate.Verdict verdict = gate.evaluate(descriptor, Optional.empty());
-            verdict.blocking()
-                    .forEach(f -> refusals.add(descriptor.productKey() + " " + descriptor.version() + ": " + f.rule()
-                            + " @ " + f.field() + ": " + f.problem()));
+    /** The demo's domain keys, each mapped to the fresh domain its products are published into. */
+    private static Map<String, String> freshDomains;
+
+    /** What went wrong while publishing the demo: empty when every descriptor passed and published. */
+    private static List<String> refusals;
+
+    private static synchronized void publishTheDemoIntoFreshDomains() throws IOException {
+        if (freshDomains != null) {
+            return;
         }
-        assertThat(refusals).isEmpty();
-    }
+        Map<String, String> domains = new HashMap<>();
+        Map<String, String> ids = new HashMap<>();
+        Map<String, String> lastVersionOf = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<String> files = demoFiles();
+        assertThat(files).hasSizeGreaterThan(20);
+        for (String file : files) {
+            String yaml = inFreshDomains(resourceText("demo/" + file), domains, ids);
 
-    @Test
-    void laterDemoVersionsDoNotBreakTheirMajorLine() throws IOException {
-        Map<String, ProductDescriptor> previous = new LinkedHashMap<>();
-        List<String> breaks = new ArrayList<>();
-        for (ProductDescriptor descriptor : demoDescriptors()) {
-            ProductDescriptor before = previous.put(descriptor.productKey(), descriptor);
-            if (before == null
-                    || before.version().major() != descriptor.version().major()) {
+            Response dryRun = given().contentType("application/yaml")
+                    .body(yaml.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/products/validate");
+            if (dryRun.statusCode() != 200 || !dryRun.jsonPath().getBoolean("passes")) {
+                problems.add(file + ": the dry run answered " + dryRun.statusCode() + " " + dryRun.asString());
                 continue;
             }
-            SchemaDiff.compare(SchemaDiff.ofDescriptor(before.columns()), SchemaDiff.ofDescriptor(descriptor.columns()))
-                    .stream()
-                    .filter(SchemaDiff.Change::breaking)
-                    .forEach(c -> breaks.add(descriptor.productKey() + " " + descriptor.version() + ": "
-                            + c.kind().label() + " " + c.column()));
+            String key = dryRun.jsonPath().getString("product");
+            String previous = lastVersionOf.get(key);
+            String comparedWith = dryRun.jsonPath().getString("comparedWith");
+            if (previous == null ? comparedWith != null : !previous.equals(comparedWith)) {
+                problems.add(file + ": compared with " + comparedWith + ", expected " + previous);
+            }
+
+            Response published = given().contentType("application/yaml")
+                    .body(yaml.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/products");
+            if (published.statusCode() != 201) {
+                problems.add(file + ": publishing answered " + published.statusCode() + " " + published.asString());
+                continue;
+            }
+            lastVersionOf.put(key, dryRun.jsonPath().getString("version"));
         }
-        assertThat(breaks).isEmpty();
+        freshDomains = domains;
+        refusals = problems;
     }
 
     @Test
-    void demoMeasurementsReportOnlyWhatTheDemoProductsMap() throws IOException {
-        Map<String, ProductDescriptor> latest = new LinkedHashMap<>();
-        demoDescriptors().forEach(d -> latest.put(d.productKey(), d));
-        List<Map<String, Object>> measurements = (List<Map<String, Object>>)
-                DescriptorParser.parse(resource("demo/measurements.yaml"), DescriptorFormat.YAML)
-                        .get(0)
-                        .get("measurements");
-        assertThat(measurements).hasSizeGreaterThan(10);
-        for (Map<String, Object> measurement : measurements) {
-            ProductDescriptor product = latest.get((String) measurement.get("product"));
-            assertThat(product).as((String) measurement.get("product")).isNotNull();
-            Map<String, Object> completeness = (Map<String, Object>) measurement.getOrDefault("completeness", Map.of());
-            assertThat(product.columns().stream()
-                            .map(c -> c.canonicalAttribute())
-                            .toList())
-                    .as(product.productKey())
-                    .containsAll(completeness.keySet());
+    void everyDemoDescriptorPassesTheRulesAndPublishesInOrder() throws IOException {
+        publishTheDemoIntoFreshDomains();
+        assertThat(refusals).isEmpty();
+        assertThat(freshDomains).containsKeys("network", "product", "billing", "provisioning", "care");
+        for (String domain : freshDomains.values()) {
+            given().get("/api/domains/" + domain).then().statusCode(200).body("products", not(empty()));
         }
     }
 
-    private static List<ProductDescriptor> demoDescriptors() throws IOException {
-        List<ProductDescriptor> descriptors = new ArrayList<>();
-        for (String line : new String(resource("demo/catalog.txt"), StandardCharsets.UTF_8).split("\n")) {
-            String path = line.strip();
-            if (!path.isEmpty() && !path.startsWith("#")) {
-                descriptors.add(DescriptorReader.read(resource("demo/" + path), DescriptorFormat.YAML));
+    @Test
+    void theDemoMeasurementsAreAcceptedForTheProductsTheyName() throws IOException {
+        publishTheDemoIntoFreshDomains();
+        List<Map<String, Object>> measurements = (List<Map<String, Object>>) DescriptorParser.parse(
+                        resourceText("demo/measurements.yaml").getBytes(StandardCharsets.UTF_8), DescriptorFormat.YAML)
+                .get(0)
+                .get("measurements");
+        assertThat(measurements).hasSizeGreaterThan(10);
+        List<String> refused = new ArrayList<>();
+        for (Map<String, Object> measurement : measurements) {
+            String demoKey = (String) measurement.get("product");
+            String demoDomain = demoKey.substring(0, demoKey.indexOf('.'));
+            assertThat(freshDomains).as(demoKey).containsKey(demoDomain);
+            String key = freshDomains.get(demoDomain) + demoKey.substring(demoKey.indexOf('.'));
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put(
+                    "lastRefreshedAt",
+                    Instant.now()
+                            .minus(Duration.ofHours(((Number) measurement.get("refreshedHoursAgo")).longValue()))
+                            .toString());
+            report.put("completeness", measurement.getOrDefault("completeness", Map.of()));
+            Response answer =
+                    given().contentType("application/json").body(report).post("/api/products/" + key + "/measurements");
+            if (answer.statusCode() != 201) {
+                refused.add(demoKey + ": " + answer.statusCode() + " " + answer.asString());
             }
         }
-        assertThat(descriptors).hasSizeGreaterThan(20);
-        return descriptors;
+        assertThat(refused).isEmpty();
     }
 
-    private static byte[] resource(String path) throws IOException {
+    /**
+     * The descriptor with its domain replaced by a fresh one (registered on first use) and its product id by a fresh
+     * one (the same for every version of a product), so that it can be published beside anything else.
+     */
+    private static String inFreshDomains(String yaml, Map<String, String> domains, Map<String, String> ids) {
+        Matcher domain = DOMAIN_LINE.matcher(yaml);
+        assertThat(domain.find())
+                .as("a top-level domain in %s", yaml.lines().findFirst())
+                .isTrue();
+        String replaced = DOMAIN_LINE
+                .matcher(yaml)
+                .replaceAll(m -> "domain: " + domains.computeIfAbsent(m.group(1), k -> Descriptors.newDomain()));
+        int contracts = replaced.indexOf("\n---");
+        String product = contracts < 0 ? replaced : replaced.substring(0, contracts);
+        assertThat(product).contains("kind: DataProduct");
+        Matcher id = ID_LINE.matcher(product);
+        assertThat(id.find()).as("the product's id").isTrue();
+        String freshId = ids.computeIfAbsent(id.group(1), k -> UUID.randomUUID().toString());
+        return replaced.substring(0, id.start()) + "id: " + freshId + replaced.substring(id.end());
+    }
+
+    private static List<String> demoFiles() throws IOException {
+        return resourceText("demo/catalog.txt")
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
+
+    private static String resourceText(String path) throws IOException {
         try (InputStream in = DemoCatalogGovernanceTest.class.getClassLoader().getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

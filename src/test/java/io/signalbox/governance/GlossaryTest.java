@@ -2,13 +2,21 @@ package io.signalbox.governance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import io.signalbox.catalog.domain.DomainService;
+import io.signalbox.governance.glossary.GlossaryService;
+import io.signalbox.identity.DomainOwnership;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.FormSession;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -97,15 +105,135 @@ class GlossaryTest {
     }
 
     @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anOwnerRemovesATermFromThePage() {
+        String domain = Descriptors.newDomain();
+        define(domain, "circuit", Map.of("definition", "A leased line.")).then().statusCode(201);
+        define(domain, "line", Map.of("definition", "An invoice line.")).then().statusCode(201);
+        Response opened = given().get("/domains/" + domain + "/glossary");
+        Document page = Jsoup.parse(opened.asString());
+        var removeCircuit = page.select(
+                "form[action=/domains/" + domain + "/glossary/remove]:has(input[name=term][value=circuit])");
+        assertThat(removeCircuit).hasSize(1);
+
+        given().cookie(FormSession.COOKIE, opened.getCookie(FormSession.COOKIE))
+                .formParam(
+                        "csrf-token",
+                        removeCircuit.select("input[name=csrf-token]").attr("value"))
+                .formParam("term", "circuit")
+                .redirects()
+                .follow(false)
+                .post("/domains/" + domain + "/glossary/remove")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/domains/" + domain + "/glossary"));
+
+        assertThat(terms(domain)).containsExactly("line");
+        assertThat(Jsoup.parse(given().get("/domains/" + domain + "/glossary").asString())
+                        .select("#terms dt")
+                        .eachText())
+                .containsExactly("line");
+        assertThat(given().queryParam("domain", domain)
+                        .queryParam("action", "glossary.removed")
+                        .get("/api/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("entries.subjectKey", String.class))
+                .containsExactly(domain + ":circuit");
+    }
+
+    @Inject
+    DomainService domains;
+
+    @Inject
+    DomainOwnership ownership;
+
+    @Inject
+    GlossaryService glossary;
+
+    /** Setup for tests that run as people who may not register domains: straight through the service. */
+    private String registerDomainDirectly() {
+        String key = "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        domains.register(
+                key,
+                new DomainService.DomainDraft(
+                        "Domain " + key, "Test domain", "Owner <owner@example.com>", "tech@example.com", null),
+                "test-setup");
+        return key;
+    }
+
+    private static List<String> terms(String domain) {
+        return given().get("/api/domains/" + domain + "/glossary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("term", String.class);
+    }
+
+    private static String definitionOf(String domain, String term) {
+        return given().get("/api/domains/" + domain + "/glossary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("find { it.term == '" + term + "' }.definition");
+    }
+
+    @Test
     @TestSecurity(user = "rita.reader")
     void readersReadButDoNotChangeAGlossary() {
-        String domain =
-                given().get("/api/domains").then().statusCode(200).extract().path("[0].key");
-        assertThat(domain).isNotNull();
-        given().get("/api/domains/" + domain + "/glossary").then().statusCode(200);
+        String domain = registerDomainDirectly();
+        glossary.define(domain, "circuit", new GlossaryService.TermDraft("A leased line.", null, null), "test-setup");
+        assertThat(terms(domain)).containsExactly("circuit");
         define(domain, "anything", Map.of("definition", "d")).then().statusCode(403);
+        given().delete("/api/domains/" + domain + "/glossary/circuit").then().statusCode(403);
+        assertThat(terms(domain)).containsExactly("circuit");
         assertThat(Jsoup.parse(given().get("/domains/" + domain + "/glossary").asString())
-                        .select("form[action=/domains/" + domain + "/glossary]"))
+                        .select("form[action^=/domains/" + domain + "/glossary]"))
                 .isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "olga.owner")
+    void anOwnerOfAnotherDomainCannotAddOrRedefineATermFromThePage() {
+        String domain = registerDomainDirectly();
+        String own = registerDomainDirectly();
+        ownership.grant(own, "olga.owner", "test-setup");
+        glossary.define(domain, "circuit", new GlossaryService.TermDraft("A leased line.", null, null), "test-setup");
+        // Olga keeps her own domain's glossary: its page gives her a valid token.
+        FormSession session = FormSession.openedAt("/domains/" + own + "/glossary");
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post(
+                        "/domains/" + domain + "/glossary",
+                        Map.of("term", "line", "definition", "An invoice line.", "canonical", "")),
+                "and the governance council may change its glossary");
+        FormSession.assertRefusedByRoleCheck(
+                session.post(
+                        "/domains/" + domain + "/glossary",
+                        Map.of("term", "circuit", "definition", "Something else entirely.", "canonical", "")),
+                "and the governance council may change its glossary");
+
+        assertThat(terms(domain)).containsExactly("circuit");
+        assertThat(definitionOf(domain, "circuit")).isEqualTo("A leased line.");
+    }
+
+    @Test
+    @TestSecurity(user = "olga.owner")
+    void anOwnerOfAnotherDomainCannotRemoveATermFromThePage() {
+        String domain = registerDomainDirectly();
+        String own = registerDomainDirectly();
+        ownership.grant(own, "olga.owner", "test-setup");
+        glossary.define(domain, "circuit", new GlossaryService.TermDraft("A leased line.", null, null), "test-setup");
+        FormSession session = FormSession.openedAt("/domains/" + own + "/glossary");
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post("/domains/" + domain + "/glossary/remove", Map.of("term", "circuit")),
+                "and the governance council may change its glossary");
+
+        assertThat(terms(domain)).containsExactly("circuit");
     }
 }

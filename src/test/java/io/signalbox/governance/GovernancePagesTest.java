@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.FormSession;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,31 @@ class GovernancePagesTest {
 
     private static Document page(String path) {
         return Jsoup.parse(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    private static JsonPath rule(String id) {
+        return given().get("/api/governance/rules/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static int latestRuleSet() {
+        return given().get("/api/governance/rule-sets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].version");
+    }
+
+    private static List<String> decisionTitles(String entity) {
+        return given().get("/api/governance/entities/" + entity)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("decisions.title", String.class);
     }
 
     @Test
@@ -94,6 +123,51 @@ class GovernancePagesTest {
 
     @Test
     @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anAdminWhoIsNotOnTheCouncilCannotChangeARuleFromThePage() {
+        JsonPath before = rule("freshness-declared");
+        int ruleSetBefore = latestRuleSet();
+        // The rules page shows no form to a non-member; the publish page gives this person a valid token.
+        FormSession session = FormSession.openedAt("/domains/" + Descriptors.newDomain() + "/publish");
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post(
+                        "/governance/rules/freshness-declared",
+                        Map.of(
+                                "severity",
+                                "warning".equals(before.getString("severity")) ? "blocking" : "warning",
+                                "lockVersion",
+                                before.getString("lockVersion"))),
+                "Only members of the governance council may change the governance rules");
+
+        JsonPath after = rule("freshness-declared");
+        assertThat(after.getString("severity")).isEqualTo(before.getString("severity"));
+        assertThat(after.getInt("lockVersion")).isEqualTo(before.getInt("lockVersion"));
+        assertThat(latestRuleSet()).as("no new rule-set version").isEqualTo(ruleSetBefore);
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void anAdminWhoIsNotOnTheCouncilCannotRecordADecisionFromTheEntityPage() {
+        List<String> before = decisionTitles("Order");
+        FormSession session = FormSession.openedAt("/domains/" + Descriptors.newDomain() + "/publish");
+        String title = "Orders are renamed purchases " + System.nanoTime();
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post(
+                        "/governance/entities/Order/decisions",
+                        Map.of(
+                                "title", title,
+                                "context", "Sales wants another word.",
+                                "decision", "Rename Order to Purchase.",
+                                "consequences", "Every domain renames its columns.",
+                                "status", "accepted")),
+                "Only members of the governance council may record decisions");
+
+        assertThat(decisionTitles("Order")).doesNotContain(title).isEqualTo(before);
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
     void anEntityPageShowsItsCoreImplementationsExtensionsAndLifecycleMappings() {
         String domain = Descriptors.newDomain();
         Descriptors product = Descriptors.product(domain)
@@ -123,6 +197,33 @@ class GovernancePagesTest {
                 .hasSize(1);
         given().get("/governance/entities/Widget").then().statusCode(404);
         given().get("/api/governance/entities/service").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+    void theEntityListApiNamesEachEntityWithItsIdentifierAndCountsItsImplementations() {
+        JsonPath before = given().get("/api/governance/entities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(before.getList("name", String.class)).contains("Service", "Order", "Customer", "Product");
+        assertThat(before.getString("find { it.name == 'Service' }.identifierAttribute"))
+                .isEqualTo("service_id");
+        assertThat(before.getInt("find { it.name == 'Service' }.attributes")).isGreaterThanOrEqualTo(3);
+        assertThat(before.getString("find { it.name == 'Service' }.description"))
+                .isNotBlank();
+        long implementations = before.getLong("find { it.name == 'Service' }.implementingProducts");
+
+        // The test descriptor maps Service.service_id and Service.service_name: one more implementation.
+        Descriptors.product(Descriptors.newDomain()).publish().then().statusCode(201);
+        long after = given().get("/api/governance/entities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("find { it.name == 'Service' }.implementingProducts");
+        assertThat(after).isEqualTo(implementations + 1);
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.signalbox.catalog.domain.DomainService;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.FormSession;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,6 +24,9 @@ class OwnershipPagesTest {
 
     @Inject
     DomainService domains;
+
+    @Inject
+    DomainOwnership ownership;
 
     /** Setup for tests that run as a reader, who may not register domains through the API. */
     private String registerDomainDirectly() {
@@ -159,11 +164,40 @@ class OwnershipPagesTest {
         assertThat(form.page().select("form[action^=/domains/]")).isEmpty();
         assertThat(form.page().text()).contains("/domains/" + domain + "/owners", "Signalbox admins grant and revoke");
 
-        given().formParam("username", "rita.reader")
-                .post("/domains/" + domain + "/owners")
-                .then()
-                .statusCode(403);
+        // A valid token of this reader (from the publish page, which shows everyone a form), so that the admin
+        // check, not the token check, is what refuses.
+        FormSession session = FormSession.openedAt("/domains/" + domain + "/publish");
+        FormSession.assertRefusedByRoleCheck(
+                session.post("/domains/" + domain + "/owners", Map.of("username", "rita.reader")),
+                "Only Signalbox admins may grant domain ownership");
         assertThat(grantees(domain)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "olga.owner")
+    void anOwnerWhoIsNoAdminCannotGrantOwnershipWithAValidToken() {
+        String domain = registerDomainDirectly();
+        ownership.grant(domain, "olga.owner", "test-setup");
+        FormSession session = FormSession.openedAt("/domains/" + domain + "/publish");
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post("/domains/" + domain + "/owners", Map.of("username", "mallory")),
+                "Only Signalbox admins may grant domain ownership");
+        assertThat(grantees(domain)).containsExactly("olga.owner");
+    }
+
+    @Test
+    @TestSecurity(user = "olga.owner")
+    void anOwnerWhoIsNoAdminCannotRevokeOwnershipWithAValidToken() {
+        String domain = registerDomainDirectly();
+        ownership.grant(domain, "olga.owner", "test-setup");
+        ownership.grant(domain, "otto.other", "test-setup");
+        FormSession session = FormSession.openedAt("/domains/" + domain + "/publish");
+
+        FormSession.assertRefusedByRoleCheck(
+                session.post("/domains/" + domain + "/owners/revoke", Map.of("username", "otto.other")),
+                "Only Signalbox admins may revoke domain ownership");
+        assertThat(grantees(domain)).containsExactlyInAnyOrder("olga.owner", "otto.other");
     }
 
     @Test

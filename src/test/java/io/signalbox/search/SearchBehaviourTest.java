@@ -14,12 +14,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -359,24 +362,72 @@ class SearchBehaviourTest {
                 .containsExactlyInAnyOrder(domain + ".phoenix", domain + ".phoenix-two");
     }
 
+    @Inject
+    DataSource database;
+
+    /**
+     * A rebuild reads every product from PostgreSQL afresh. To see that one ran, a title is changed behind the index's
+     * back (in SQL, without the product's lock version, so neither a publication's update nor the periodic comparison
+     * with the catalog notices it): only the rebuilt index finds the new word.
+     */
     @Test
-    void anAdminRebuildSwapsInAFreshIndexWhileSearchesGoOn() throws InterruptedException {
+    void anAdminRebuildReadsTheCatalogAfreshAndSwapsItInWhileSearchesGoOn() throws Exception {
         String domain = Descriptors.newDomain();
         String word = "Rebuilt" + System.nanoTime();
+        String hidden = "Unindexed" + System.nanoTime();
         product(domain, "rebuilt", word + " Thing").publish().then().statusCode(201);
+        try (Connection connection = database.getConnection();
+                PreparedStatement update = connection.prepareStatement("update product_version set title = ?"
+                        + " where id = (select current_version_id from data_product where key = ?)")) {
+            update.setString(1, word + " " + hidden + " Thing");
+            update.setString(2, domain + ".rebuilt");
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(search(Map.of("q", hidden)).getList("hits"))
+                .as("not yet in the index")
+                .isEmpty();
+        SearchIndex.Rebuild before = index.status().lastRebuild();
 
-        given().post("/api/search/rebuild").then().statusCode(202);
-        // Searches keep answering from the old index while the new one is built.
+        JsonPath accepted = given().post("/api/search/rebuild")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        assertThat(accepted.getBoolean("rebuilding")).isTrue();
+        // Searches keep answering (from the old index until the new one is swapped in).
         assertThat(search(Map.of("q", word)).getList("hits.key", String.class)).containsExactly(domain + ".rebuilt");
-        awaitReady();
+        awaitRebuildAfter(before);
+
         JsonPath status = given().get("/api/search/status")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+        assertThat(status.getBoolean("rebuilding")).isFalse();
+        assertThat(Instant.parse(status.getString("lastRebuild.startedAt")))
+                .isAfter(before == null ? Instant.EPOCH : before.startedAt());
         assertThat(status.getLong("lastRebuild.durationMillis")).isGreaterThanOrEqualTo(0);
-        assertThat(status.getLong("documents")).isGreaterThanOrEqualTo(1);
+        assertThat(status.getLong("lastRebuild.products")).isPositive();
+        assertThat(search(Map.of("q", hidden)).getList("hits.key", String.class))
+                .as("the rebuilt index read the title from PostgreSQL")
+                .containsExactly(domain + ".rebuilt");
         assertThat(search(Map.of("q", word)).getList("hits.key", String.class)).containsExactly(domain + ".rebuilt");
+    }
+
+    private void awaitRebuildAfter(SearchIndex.Rebuild before) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            SearchIndex.Status status = index.status();
+            if (!status.rebuilding()
+                    && status.lastRebuild() != null
+                    && !status.lastRebuild().equals(before)) {
+                return;
+            }
+            assertThat(Instant.now())
+                    .as("a rebuild finished in time, now %s", status)
+                    .isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private Path indexRoot() {

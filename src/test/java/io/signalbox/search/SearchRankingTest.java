@@ -8,8 +8,10 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import io.signalbox.testing.Descriptors;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A small telco catalog where the right first result for each query is known. Queries run within the fixture's domain
@@ -182,6 +184,12 @@ class SearchRankingTest {
                 "NETWORK_SERVICE_INVENTORY|Network Service Inventory",
                 "service-inventory|Network Service Inventory",
                 "Service Inventory Snapshots|Service Inventory Snapshots",
+                // exact slugs and titles typed without separators: no word of the text matches, only the exact name
+                "ServiceInventory|Network Service Inventory",
+                "serviceinventory|Network Service Inventory",
+                "serviceInventorySnapshots|Service Inventory Snapshots",
+                "CustomerAccounts|Customer Accounts",
+                "networkserviceinventory|Network Service Inventory",
                 // title words, stemming
                 "invoices|Invoice Lines",
                 "tariffs|Tariff Catalogue",
@@ -215,5 +223,59 @@ class SearchRankingTest {
         List<String> titles = titles(query);
         assertThat(titles).as("results for %s", query).isNotEmpty();
         assertThat(titles.get(0)).as("first result for %s in %s", query, titles).isEqualTo(expectedFirst);
+    }
+
+    @ParameterizedTest(name = "the key typed as <domain>{0} puts Network Service Inventory first")
+    @ValueSource(strings = {".service-inventory", ".ServiceInventory", "serviceinventory", ".SERVICE_INVENTORY"})
+    void theWholeKeyTypedWithOrWithoutSeparatorsPutsItsProductFirst(String typedAfterDomain) {
+        publishFixtureCatalog();
+        String query = domain + typedAfterDomain;
+        List<String> keys = search(query).extract().path("hits.key");
+        assertThat(keys).as("results for %s", query).isNotEmpty();
+        assertThat(keys.get(0)).as("first result for %s in %s", query, keys).isEqualTo(domain + ".service-inventory");
+    }
+
+    /**
+     * A person who types a product's key means that product, even when another one uses the key's words more: here
+     * the competitor has both words in its title, tags, description and columns, the product only in its key.
+     */
+    @Test
+    void theExactKeyOutranksAProductThatUsesItsWordsMore() {
+        String ownDomain = Descriptors.newDomain();
+        Descriptors.product(ownDomain)
+                .slug("service-inventory")
+                .title("Network Element Register")
+                .purpose("Network elements and the capabilities configured on them.")
+                .productField("tags", "[network, elements]")
+                .withoutColumns()
+                .column("element_id", "string", true, "internal", false, null, "Element identifier")
+                .publish()
+                .then()
+                .statusCode(201);
+        Descriptors.product(ownDomain)
+                .slug("reconciliation")
+                .title("Service Inventory Reconciliation")
+                .purpose("Reconciles the service inventory against the billed inventory, service by service.")
+                .productField("tags", "[service, inventory, reconciliation]")
+                .withoutColumns()
+                .column("service_id", "string", true, "internal", false, "Service.service_id", "Service in inventory")
+                .column("inventory_state", "string", false, "internal", false, null, "State in the service inventory")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        for (String query : List.of("service-inventory", "service inventory", "ServiceInventory")) {
+            List<String> keys = given().queryParam("q", query)
+                    .queryParam("domain", ownDomain)
+                    .get("/api/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("hits.key");
+            assertThat(keys).as("results for %s", query).isNotEmpty();
+            assertThat(keys.get(0))
+                    .as("first result for %s in %s", query, keys)
+                    .isEqualTo(ownDomain + ".service-inventory");
+        }
     }
 }
