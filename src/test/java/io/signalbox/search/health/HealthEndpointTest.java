@@ -3,6 +3,7 @@ package io.signalbox.search.health;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.isOneOf;
 
@@ -13,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** What a load balancer or Kubernetes asks: liveness, and readiness with the database and the search index. */
+/**
+ * What a load balancer or Kubernetes asks, without signing in: liveness, and readiness with the database and the
+ * search index.
+ */
 @QuarkusTest
 class HealthEndpointTest {
 
@@ -35,7 +39,9 @@ class HealthEndpointTest {
     @Test
     void readinessReportsTheDatabaseAndTheSearchIndex() throws InterruptedException {
         awaitServing();
-        given().get("/q/health/ready")
+        given().redirects()
+                .follow(false)
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -48,7 +54,19 @@ class HealthEndpointTest {
     @Test
     void theWholeHealthAnswerIsUp() throws InterruptedException {
         awaitServing();
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().redirects()
+                .follow(false)
+                .get("/q/health")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("status", equalTo("UP"))
+                .body("checks.status", everyItem(equalTo("UP")));
+        given().redirects()
+                .follow(false)
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 }
