@@ -226,6 +226,23 @@ class DescriptorParserTest {
                 .contains("type tag " + tag.substring(0, 80) + "… at line 1");
     }
 
+    @Test
+    void manyListsSideBySideAreNotNesting() {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            yaml.append("list").append(i).append(": [[a], {b: c}]\n");
+        }
+
+        assertThat(parse(yaml.toString(), YAML).get(0)).hasSize(40);
+    }
+
+    @Test
+    void aTagOfEightyCharactersIsNamedWhole() {
+        String tag = "!" + "t".repeat(79);
+
+        assertThat(unreadable("name: " + tag + " x\n", YAML).message()).contains("type tag " + tag + " at line 1");
+    }
+
     @ParameterizedTest
     @CsvSource({"25, 'a: '", "25, ''", "5000, ''"})
     void yamlNestedDeeperThanTwentyFourLevelsIsRefused(int depth, String prefix) {
@@ -271,6 +288,14 @@ class DescriptorParserTest {
         assertThat(inYaml.message()).startsWith("contains a control character");
         assertThat(inList.field()).isEqualTo("documents[0].tags[1]");
         assertThat(inJson.field()).isEqualTo("documents[0].team.name");
+    }
+
+    @Test
+    void anEscapedControlCharacterInAKeyIsRefused() {
+        FieldProblem problem = refusal("team:\n  \"na\\0me\": A\n".getBytes(UTF_8), YAML, 400);
+
+        assertThat(problem.field()).isEqualTo("documents[0].team");
+        assertThat(problem.message()).startsWith("contains a control character");
     }
 
     @Test

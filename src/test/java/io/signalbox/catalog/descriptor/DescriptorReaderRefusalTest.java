@@ -293,6 +293,21 @@ class DescriptorReaderRefusalTest {
         assertThat(onlyProblem(product).field()).isEqualTo("product.inputPorts[0].customProperties[0].value");
     }
 
+    @Test
+    void aSupportChannelWithoutALinkIsRefused() {
+        String yaml = product().yaml().replace("    url: \"mailto:network-data@example.com\"\n", "");
+
+        assertThat(refusal(yaml))
+                .extracting(FieldProblem::field, FieldProblem::message)
+                .containsExactly(tuple("product.support[0].url", "is required"));
+    }
+
+    @Test
+    void aProductWithoutAChangelogHasNone() {
+        assertThat(read(product().withoutChangelog()).changelog()).isNull();
+        assertThat(read(product().changelog("Added vlan_id.")).changelog()).isEqualTo("Added vlan_id.");
+    }
+
     // ---- contracts and columns ----
 
     @Test
@@ -390,6 +405,79 @@ class DescriptorReaderRefusalTest {
         assertThat(problem.field()).isEqualTo("contracts[0].schema[0].properties[2].customProperties[0].value");
         assertThat(problem.message())
                 .endsWith("is not a canonical attribute: write Entity.attribute, such as" + " Service.service_id");
+    }
+
+    @Test
+    void aNestedColumnNameOfTwoHundredAndFiftySixCharactersIsRead() {
+        assertThat(read(nested("p".repeat(127), "c".repeat(128))).columns())
+                .extracting(c -> c.name().length())
+                .containsExactly(127, 256);
+    }
+
+    @Test
+    void aNestedColumnNameLongerThanTwoHundredAndFiftySixCharactersIsRefused() {
+        FieldProblem problem = onlyProblem(nested("p".repeat(128), "c".repeat(128)));
+
+        assertThat(problem.field()).isEqualTo("contracts[0].schema[0].properties[0].properties[0].name");
+        assertThat(problem.message()).endsWith("longer than 256 characters; flatten the structure");
+    }
+
+    private static Descriptors nested(String parent, String child) {
+        return product()
+                .withoutColumns()
+                .columnYaml("      - name: " + parent + "\n"
+                        + "        logicalType: object\n"
+                        + "        properties:\n"
+                        + "          - name: " + child + "\n"
+                        + "            logicalType: string\n");
+    }
+
+    @Test
+    void twoThousandColumnsAreRead() {
+        Descriptors product = product().withoutColumns();
+        for (int i = 0; i < 2_000; i++) {
+            product.columnYaml("      - name: c" + i + "\n");
+        }
+
+        assertThat(read(product).columns()).hasSize(2_000);
+    }
+
+    @Test
+    void moreThanTwoThousandColumnsAcrossObjectsAreRefused() {
+        StringBuilder second = new StringBuilder("  - name: more\n    properties:\n");
+        Descriptors product = product().withoutColumns();
+        for (int i = 0; i < 1_000; i++) {
+            product.columnYaml("      - name: c" + i + "\n");
+            second.append("      - name: m").append(i).append('\n');
+        }
+        product.columnYaml("      - name: one_too_many\n");
+        String yaml = product.yaml().replace("slaProperties:\n", second + "slaProperties:\n");
+
+        assertThat(refusal(yaml))
+                .extracting(FieldProblem::field, FieldProblem::message)
+                .containsExactly(tuple("contracts", "declare 2001 columns; at most 2000 are accepted"));
+    }
+
+    @Test
+    void separateFilesAreReadAsOnePublication() {
+        Descriptors product = product();
+        String[] documents = product.yaml().split("(?m)^---\n");
+        String contractJson = "{\"apiVersion\": \"v3.0.2\", \"kind\": \"DataContract\", \"id\": \""
+                + product.contractId() + "\", \"schema\": [{\"name\": \"main\", \"properties\": [{\"name\":"
+                + " \"service_id\", \"logicalType\": \"string\"}]}]}";
+
+        ProductDescriptor descriptor = DescriptorReader.read(List.of(
+                new DescriptorReader.DescriptorFile(
+                        "product.yaml", documents[0].getBytes(UTF_8), DescriptorFormat.YAML),
+                new DescriptorReader.DescriptorFile(
+                        "contract\n.json", contractJson.getBytes(UTF_8), DescriptorFormat.JSON)));
+
+        assertThat(descriptor.productKey()).isEqualTo(product.key());
+        assertThat(descriptor.columns()).extracting(ColumnSpec::name).containsExactly("service_id");
+        assertThat(descriptor.format()).isEqualTo(DescriptorFormat.YAML);
+        assertThat(descriptor.text())
+                .startsWith("# product.yaml\n" + documents[0])
+                .contains("\n---\n# contract .json\n" + contractJson);
     }
 
     @Test
