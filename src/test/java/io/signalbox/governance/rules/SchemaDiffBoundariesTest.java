@@ -203,6 +203,7 @@ class SchemaDiffBoundariesTest {
     void anIntegerBecomingANumberIsJudgedByItsStoredTypes() {
         assertThat(narrowing("integer", "integer", "number", "numeric")).isNull();
         assertThat(narrowing("integer", "bigint", "number", "decimal(30,2)")).isNull();
+        assertThat(narrowing("integer", "tinyint", "number", "numeric")).isNull();
         assertThat(narrowing("integer", "integer", "number", "real"))
                 .as("a type Signalbox does not know")
                 .contains("cannot tell");
