@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.signalbox.search.ProductDocuments.Facet;
 import io.signalbox.search.SearchRequest.Order;
 import io.signalbox.search.SearchRequest.Parsed;
+import io.signalbox.web.ErrorMappers;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -37,9 +38,9 @@ class SearchRequestUnitTest {
     }
 
     private static List<FieldProblem> refusalOf(Runnable request) {
-        ProblemException refused = catchThrowableOfType(ProblemException.class, request::run);
+        Refusal refused = catchThrowableOfType(Refusal.class, request::run);
         assertThat(refused).as("the request is refused").isNotNull();
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(ErrorMappers.statusOf(refused)).isEqualTo(400);
         assertThat(refused.title()).isEqualTo("The search cannot be run as asked");
         return refused.problems();
     }
@@ -228,15 +229,15 @@ class SearchRequestUnitTest {
 
     @Test
     void everyProblemIsNamedInOneRefusal() {
-        ProblemException refused = catchThrowableOfType(
-                ProblemException.class,
+        Refusal refused = catchThrowableOfType(
+                Refusal.class,
                 () -> SearchRequest.of(words(40), Map.of("entity", List.of("e".repeat(300))), "random", 0, 500));
 
         assertThat(refused.problems())
                 .extracting(FieldProblem::field)
                 .containsExactly("q", "entity", "sort", "size", "page");
         assertThat(refused.detail()).isEqualTo("5 fields need attention; see errors.");
-        assertThat(refused.type()).isEqualTo("malformed-request");
+        assertThat(refused).isInstanceOf(Refusal.Malformed.class);
     }
 
     // ---- how the text is read ----

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.signalbox.testing.Descriptors;
+import io.signalbox.web.ErrorMappers;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,9 @@ class DescriptorParserTest {
     }
 
     private static List<FieldProblem> refusals(byte[] body, DescriptorFormat format, int status) {
-        ProblemException refused =
-                catchThrowableOfType(ProblemException.class, () -> DescriptorParser.parse(body, format));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> DescriptorParser.parse(body, format));
         assertThat(refused).as("the body is refused").isNotNull();
-        assertThat(refused.status()).isEqualTo(status);
+        assertThat(ErrorMappers.statusOf(refused)).isEqualTo(status);
         return refused.problems();
     }
 

@@ -12,8 +12,9 @@ import io.signalbox.catalog.model.ProductParts.InputPort;
 import io.signalbox.catalog.model.ProductParts.LifecycleMapping;
 import io.signalbox.catalog.model.ProductParts.SupportChannel;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.web.ErrorMappers;
 import io.signalbox.web.FieldProblem;
-import io.signalbox.web.ProblemException;
+import io.signalbox.web.Refusal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +41,9 @@ class DescriptorReaderRefusalTest {
     }
 
     private static List<FieldProblem> refusal(String yaml) {
-        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> read(yaml));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> read(yaml));
         assertThat(refused).as("the descriptor is refused").isNotNull();
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(ErrorMappers.statusOf(refused)).isEqualTo(422);
         assertThat(refused.title()).isEqualTo("The descriptor is not valid");
         return refused.problems();
     }
