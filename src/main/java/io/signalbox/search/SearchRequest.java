@@ -78,13 +78,16 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, Order
     public static SearchRequest of(
             String text, Map<String, List<String>> filterParameters, String order, Integer page, Integer size) {
         List<FieldProblem> problems = new ArrayList<>();
-        String query = text == null ? "" : text.strip();
-        if (query.length() > MAX_TEXT) {
+        String words = text == null ? "" : text.strip();
+        // A space after the last word ends it (no prefix completion, see Parsed), so one trailing space is kept.
+        boolean lastWordEnded = !words.isEmpty() && Character.isWhitespace(text.charAt(text.length() - 1));
+        String query = lastWordEnded ? words + " " : words;
+        if (words.length() > MAX_TEXT) {
             problems.add(new FieldProblem(
                     "q",
-                    "is " + query.length() + " characters long; searches are limited to " + MAX_TEXT
+                    "is " + words.length() + " characters long; searches are limited to " + MAX_TEXT
                             + " characters, so keep the few words that matter"));
-        } else if (query.split("\\s+").length > MAX_WORDS) {
+        } else if (words.split("\\s+").length > MAX_WORDS) {
             problems.add(new FieldProblem(
                     "q", "has more than " + MAX_WORDS + " words; keep the few words that matter, or use filters"));
         }

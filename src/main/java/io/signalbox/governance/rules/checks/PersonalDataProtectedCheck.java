@@ -7,6 +7,7 @@ import io.signalbox.governance.rules.Proposal;
 import io.signalbox.governance.rules.RuleCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /** Personal data is classified as such and says how access is obtained. */
 @ApplicationScoped
@@ -21,18 +22,27 @@ public class PersonalDataProtectedCheck implements RuleCheck {
 
     @Override
     public void check(Proposal proposal, Findings findings) {
-        List<String> allowed = findings.words("classifications", PROTECTED);
+        // Read as the council's rule service accepted them: any case, surrounding spaces ignored.
+        List<Classification> allowed = findings.words("classifications", PROTECTED).stream()
+                .map(Classification::fromLabel)
+                .flatMap(Optional::stream)
+                .toList();
         for (ColumnSpec column : proposal.descriptor().columns()) {
             if (!column.pii()) {
                 continue;
             }
             Classification classification = column.classification();
-            if (classification == null || !allowed.contains(classification.label())) {
+            if (classification == null || !allowed.contains(classification)) {
                 findings.add(
                         Proposal.path(column) + ".classification",
                         column.name() + " is personal data but is "
                                 + (classification == null ? "unclassified" : "classified " + classification.label()),
-                        "classify it " + String.join(" or ", allowed));
+                        "classify it "
+                                + String.join(
+                                        " or ",
+                                        allowed.stream()
+                                                .map(Classification::label)
+                                                .toList()));
             }
             if (column.accessNote() == null || column.accessNote().isBlank()) {
                 findings.add(

@@ -9,7 +9,6 @@ import io.signalbox.governance.rules.Findings.Found;
 import io.signalbox.governance.rules.ProposalBuilder;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -175,8 +174,6 @@ class PersonalDataProtectedCheckTest {
      * it with the lower-case label.
      */
     @Test
-    @Disabled("bug: PersonalDataProtectedCheck compares the council's classifications case-sensitively, so a"
-            + " parameter RuleService accepted as [\"Restricted\"] refuses even restricted personal data")
     void theCouncilsClassificationsAreReadAsTheRuleServiceAcceptedThem() {
         Map<String, Object> capitalised = Map.of("classifications", List.of("Restricted", " confidential "));
 
