@@ -283,6 +283,9 @@ public final class SchemaDiff {
 
     // Integer widths readers can hold, from narrowest to widest.
     private static final List<String> INTEGER_WIDTHS = List.of("tinyint", "smallint", "int", "integer", "bigint");
+    // Decimal digits of each normalised integer width's largest value: tinyint, smallint, int(eger), bigint.
+    private static final List<Integer> INTEGER_DIGITS = List.of(3, 5, 10, 19);
+    private static final int TIMESTAMP_DEFAULT_PRECISION = 6;
     private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     /**
@@ -332,6 +335,12 @@ public final class SchemaDiff {
                     : "large values of " + before + " no longer fit in " + after;
         }
         if (widthBefore >= 0 && isDecimal(baseAfter)) {
+            // Every integer is a number, but decimal(4,2) holds nothing above 99.99: the digits before the point must
+            // hold the integer type's largest value.
+            int digits = INTEGER_DIGITS.get(normalisedWidth(widthBefore));
+            if (afterSized && precisionOf(sizedAfter) - scaleOf(sizedAfter) < digits) {
+                return "large values of " + before + " (up to " + digits + " digits) no longer fit in " + after;
+            }
             return null;
         }
         if (isDecimal(baseBefore) && isDecimal(baseAfter)) {
@@ -341,10 +350,10 @@ public final class SchemaDiff {
             if (!beforeSized) {
                 return "values of unbounded " + before + " may not fit in " + after;
             }
-            int precisionBefore = Integer.parseInt(sizedBefore.group(2));
-            int precisionAfter = Integer.parseInt(sizedAfter.group(2));
-            int scaleBefore = sizedBefore.group(3) == null ? 0 : Integer.parseInt(sizedBefore.group(3));
-            int scaleAfter = sizedAfter.group(3) == null ? 0 : Integer.parseInt(sizedAfter.group(3));
+            int precisionBefore = precisionOf(sizedBefore);
+            int precisionAfter = precisionOf(sizedAfter);
+            int scaleBefore = scaleOf(sizedBefore);
+            int scaleAfter = scaleOf(sizedAfter);
             if (scaleAfter < scaleBefore) {
                 return "digits after the point are lost (" + before + " to " + after + ")";
             }
@@ -357,15 +366,23 @@ public final class SchemaDiff {
             return "the time of day is lost (" + before + " to " + after + ")";
         }
         if (baseBefore.startsWith("timestamp") && baseAfter.startsWith("timestamp")) {
-            if (beforeSized
-                    && afterSized
-                    && Integer.parseInt(sizedAfter.group(2)) < Integer.parseInt(sizedBefore.group(2))) {
+            // An unsized timestamp keeps microseconds (SQL's default fractional precision in PostgreSQL: 6).
+            int fractionBefore = beforeSized ? precisionOf(sizedBefore) : TIMESTAMP_DEFAULT_PRECISION;
+            if (afterSized && precisionOf(sizedAfter) < fractionBefore) {
                 return "sub-second precision is lost (" + before + " to " + after + ")";
             }
             return null;
         }
         return "the stored type changes from " + before + " to " + after
                 + ", which readers may not absorb; Signalbox cannot tell that it is safe";
+    }
+
+    private static int precisionOf(Matcher sized) {
+        return Integer.parseInt(sized.group(2));
+    }
+
+    private static int scaleOf(Matcher sized) {
+        return sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3));
     }
 
     private static int normalisedWidth(int index) {
