@@ -1,4 +1,4 @@
-package io.signalbox.catalog;
+package io.signalbox.catalog.publishing;
 
 import static io.signalbox.testing.Api.assertNothingStored;
 import static io.signalbox.testing.Api.problem;

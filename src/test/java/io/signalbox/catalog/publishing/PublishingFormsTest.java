@@ -1,4 +1,4 @@
-package io.signalbox.catalog;
+package io.signalbox.catalog.publishing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package io.signalbox.governance;
+package io.signalbox.governance.compliance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +12,6 @@ import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.domain.DomainService;
 import io.signalbox.catalog.publishing.PublicationService;
-import io.signalbox.governance.compliance.ComplianceService;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;

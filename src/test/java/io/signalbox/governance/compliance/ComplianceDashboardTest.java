@@ -1,4 +1,4 @@
-package io.signalbox.governance;
+package io.signalbox.governance.compliance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.signalbox.governance;
+package io.signalbox.governance.glossary;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.signalbox.catalog.domain.DomainService;
-import io.signalbox.governance.glossary.GlossaryService;
 import io.signalbox.identity.DomainOwnership;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.FormSession;
