@@ -4,12 +4,22 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A semantic version (major.minor.patch with an optional pre-release), ordered as semver.org says. */
-public record SemanticVersion(int major, int minor, int patch, String preRelease)
+/**
+ * A semantic version (Semantic Versioning 2.0.0: major.minor.patch, an optional pre-release, optional build metadata),
+ * ordered as semver.org §11 says. Build metadata ({@code 1.0.0+build.7}) is kept and shown but, per §10, plays no part
+ * in precedence: two builds of one version are the same version, so the catalog publishes one of them.
+ */
+public record SemanticVersion(int major, int minor, int patch, String preRelease, String build)
         implements Comparable<SemanticVersion> {
 
+    /** A version without build metadata. */
+    public SemanticVersion(int major, int minor, int patch, String preRelease) {
+        this(major, minor, patch, preRelease, null);
+    }
+
     private static final Pattern SEMVER = Pattern.compile(
-            "v?(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+            "v?(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?"
+                    + "(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
     public static Optional<SemanticVersion> parse(String text) {
         if (text == null || text.length() > 64) {
@@ -20,7 +30,11 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
             return Optional.empty();
         }
         return Optional.of(new SemanticVersion(
-                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                m.group(4),
+                m.group(5)));
     }
 
     /** semver.org §9: numeric pre-release identifiers must not include leading zeroes (01 and 1 would collide). */
@@ -79,6 +93,7 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
 
     @Override
     public String toString() {
-        return major + "." + minor + "." + patch + (preRelease == null ? "" : "-" + preRelease);
+        return major + "." + minor + "." + patch + (preRelease == null ? "" : "-" + preRelease)
+                + (build == null ? "" : "+" + build);
     }
 }

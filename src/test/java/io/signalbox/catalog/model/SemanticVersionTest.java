@@ -73,11 +73,28 @@ class SemanticVersionTest {
                 "1.2.3-αλφα",
                 "1.2.3 junk",
                 "1. 2.3",
-                "1.2.3+build.5", // build metadata is not part of a Signalbox version
+                "1.2.3+", // build metadata, when present, is not empty
+                "1.2.3+build..5",
+                "1.2.3+bu ild",
                 "1234567890.0.0", // ten digits would overflow an int
             })
     void refusesWhatIsNotASemanticVersion(String text) {
         assertTrue(SemanticVersion.parse(text).isEmpty(), () -> "'" + text + "' should be refused");
+    }
+
+    @Test
+    void keepsBuildMetadataButIgnoresItInPrecedence() {
+        SemanticVersion build7 = parse("1.2.3+build.7");
+        assertEquals("build.7", build7.build());
+        assertEquals("1.2.3+build.7", build7.toString());
+        assertEquals(
+                "1.2.3-rc.1+exp.sha.5114f85",
+                parse("1.2.3-rc.1+exp.sha.5114f85").toString());
+        // semver.org §10: two builds of one version have the same precedence, as the version without build has.
+        assertEquals(0, build7.compareTo(parse("1.2.3+build.8")));
+        assertEquals(0, build7.compareTo(parse("1.2.3")));
+        assertTrue(build7.compareTo(parse("1.2.4+build.1")) < 0);
+        assertTrue(parse("1.2.3-rc.1+build.9").compareTo(build7) < 0);
     }
 
     @Test

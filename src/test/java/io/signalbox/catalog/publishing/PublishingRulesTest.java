@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.signalbox.testing.Api;
 import io.signalbox.testing.Descriptors;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -180,5 +181,30 @@ class PublishingRulesTest {
                 .statusCode(422)
                 .body("errors[0].field", equalTo("contracts[1].schema[0].name"))
                 .body("errors[0].message", containsString("names two schema objects"));
+    }
+
+    /** semver.org §10: build metadata is kept and shown, but two builds of one version are one version. */
+    @Test
+    void aVersionWithBuildMetadataPublishesAndASecondBuildOfItIsNotANewVersion() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain()).version("1.0.0+build.7");
+        product.publish()
+                .then()
+                .statusCode(201)
+                .body("version", equalTo("1.0.0+build.7"))
+                .body("api", equalTo("/api/products/" + product.key() + "/versions/1.0.0+build.7"));
+        given().get("/api/products/" + product.key() + "/versions/1.0.0+build.7")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo("1.0.0+build.7"));
+        product.publish().then().statusCode(200).body("created", equalTo(false));
+
+        Api.problem(product.version("1.0.0+build.8").changelog("Rebuilt.").publish(), 422)
+                .body("errors[0].field", equalTo("product.version"))
+                .body("errors[0].message", containsString("1.0.0+build.8 is not newer than 1.0.0+build.7"));
+        product.version("1.0.1+build.8").publish().then().statusCode(201);
+        given().get("/api/products/" + product.key())
+                .then()
+                .body("currentVersion", equalTo("1.0.1+build.8"))
+                .body("versions.version", contains("1.0.1+build.8", "1.0.0+build.7"));
     }
 }
