@@ -1,5 +1,6 @@
 package io.signalbox.identity;
 
+import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,10 @@ public class DomainOwnership {
         grant.username = username;
         grant.grantedBy = grantedBy;
         grant.grantedAt = clock.instant();
-        grant.persist();
+        ConcurrentWrites.writeOrConflict(
+                grant::persist,
+                username + " was granted ownership of " + domainKey + " by someone else at the same time",
+                "username");
         audit.record(new AuditLog.Change(
                 grantedBy, "ownership.granted", "domain", domainKey, domainKey, null, username + " owns " + domainKey));
         return true;

@@ -2,10 +2,10 @@ package io.signalbox.catalog.domain;
 
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.descriptor.DescriptorReader;
-import io.signalbox.catalog.model.ConcurrentWrites;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.identity.DomainDirectory;
+import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package io.signalbox.governance.canonical;
 
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.identity.AuditLog;
+import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,10 @@ public class CanonicalModelService {
                 draft.decidedOn() == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : draft.decidedOn();
         record.createdAt = clock.instant();
         record.createdBy = actor;
-        record.persist();
+        ConcurrentWrites.writeOrConflict(
+                record::persist,
+                "another decision about " + entity.name + " was recorded at the same time; reload and record again",
+                "title");
         audit.record(new AuditLog.Change(
                 actor,
                 "decision.recorded",
@@ -146,7 +150,9 @@ public class CanonicalModelService {
         entity.revision++;
         entity.updatedAt = clock.instant();
         entity.updatedBy = actor;
-        em.flush();
+        ConcurrentWrites.flushOrConflict(
+                entity.name + " was changed by someone else at the same time; reload it and apply your change again",
+                "lockVersion");
         String after = describe(entity);
         CanonicalEntityRevision revision = new CanonicalEntityRevision();
         revision.entityId = entity.id;

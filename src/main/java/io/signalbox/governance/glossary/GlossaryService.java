@@ -7,6 +7,7 @@ import io.signalbox.governance.canonical.EntityViews;
 import io.signalbox.governance.canonical.GlossaryLinks;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.identity.Caller;
+import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +113,12 @@ public class GlossaryService implements GlossaryLinks {
         entry.canonical = canonical;
         entry.updatedAt = clock.instant();
         entry.updatedBy = actor;
-        entry.persist();
+        // Two people defining one new term at once: the unique (domain, term) key refuses the second insert (made
+        // at persist, for identity ids); two redefining one term: its lock version refuses the second update.
+        String raced = "'" + name + "' was defined by someone else at the same time; reload the glossary and apply"
+                + " your change again";
+        ConcurrentWrites.writeOrConflict(entry::persist, raced, "term");
+        ConcurrentWrites.flushOrConflict(raced, "term");
         audit.record(new AuditLog.Change(
                 actor, "glossary.defined", "term", domainKey + ":" + name, domainKey, before, summary(entry)));
         return new Defined(entry, existing.isEmpty());

@@ -2,6 +2,7 @@ package io.signalbox.governance.rules;
 
 import io.signalbox.catalog.model.Classification;
 import io.signalbox.identity.AuditLog;
+import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,10 @@ public class RuleService {
         rule.parameters = parameters;
         rule.updatedAt = clock.instant();
         rule.updatedBy = actor;
-        em.flush();
+        ConcurrentWrites.flushOrConflict(
+                "rule " + ruleId
+                        + " was changed by someone else at the same time; reload it and apply your change again",
+                "lockVersion");
         String after = summary(rule.severity, rule.parameters);
         recordRuleSet(actor, ruleId + ": " + before + " → " + after);
         audit.record(new AuditLog.Change(actor, "rule.changed", "rule", ruleId, null, before, after));

@@ -1,4 +1,4 @@
-package io.signalbox.catalog.model;
+package io.signalbox.platform;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.signalbox.web.Refusal;
