@@ -166,6 +166,30 @@ class AccessControlTest {
         as(user).get("/api/domains").then().statusCode(expected);
     }
 
+    /** A real token of the same realm and user, but issued to Keycloak's own admin-cli client, not to Signalbox. */
+    @Test
+    void aTokenIssuedToAnotherClientIsRefused() {
+        String foreign = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "adam.admin")
+                .formParam("password", "admin")
+                .post(io.signalbox.testing.KeycloakTestResource.authServerUrl() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        given().auth().oauth2(foreign).get("/api/products").then().statusCode(401);
+        given().auth().oauth2(foreign).get("/api/audit").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .auth()
+                .oauth2(foreign)
+                .get("/domains")
+                .then()
+                .statusCode(401);
+        as("adam.admin").get("/api/audit").then().statusCode(200);
+    }
+
     @Test
     void anAnonymousVisitorIsSentToSignIn() {
         given().redirects()
