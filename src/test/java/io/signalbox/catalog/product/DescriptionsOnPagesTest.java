@@ -74,6 +74,16 @@ class DescriptionsOnPagesTest {
     }
 
     @Test
+    void aCanonicalEntityListsItsImplementationsPurposesAsPlainText() {
+        Descriptors product = publishedWithMarkdownPurpose();
+
+        Document service = page("/governance/entities/Service");
+
+        assertPlainSummary(service.selectFirst(
+                "#implementations-heading ~ table tr:has(a[href=/products/" + product.key() + "])"));
+    }
+
+    @Test
     void theProductPageRendersTheMarkdown() {
         Descriptors product = publishedWithMarkdownPurpose();
 
