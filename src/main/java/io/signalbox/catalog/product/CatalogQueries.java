@@ -38,13 +38,14 @@ public class CatalogQueries {
         long products = domains.stream().mapToLong(DomainSummary::products).sum();
         List<Publication> publications = em
                 .createQuery(
-                        "select v.product.key, v.title, v.product.domain.key, v.version, v.publishedAt"
+                        "select v.product.key, v.title, v.product.domain.key, v.version, v.publishedAt, v.purpose"
                                 + " from ProductVersion v order by v.publishedAt desc, v.id desc",
                         Object[].class)
                 .setMaxResults(8)
                 .getResultList()
                 .stream()
-                .map(r -> new Publication((String) r[0], (String) r[1], (String) r[2], (String) r[3], (Instant) r[4]))
+                .map(r -> new Publication(
+                        (String) r[0], (String) r[1], (String) r[2], (String) r[3], (Instant) r[4], (String) r[5]))
                 .toList();
         List<ProductSummary> changed = em
                 .createQuery(

@@ -65,7 +65,8 @@ public final class CatalogViews {
             String ownerName,
             String ownerEmail,
             List<String> tags,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String purpose) {
 
         static ProductSummary of(DataProduct product) {
             ProductVersion current = product.currentVersion;
@@ -79,11 +80,14 @@ public final class CatalogViews {
                     current.ownerName,
                     current.ownerEmail,
                     List.copyOf(current.tags),
-                    product.updatedAt);
+                    product.updatedAt,
+                    current.purpose);
         }
     }
 
-    public record Publication(String productKey, String title, String domain, String version, Instant publishedAt) {}
+    /** One version in the home page's timeline; {@code purpose} is the version's Markdown, shown reduced to text. */
+    public record Publication(
+            String productKey, String title, String domain, String version, Instant publishedAt, String purpose) {}
 
     public record ProductView(
             String key,

@@ -1,5 +1,7 @@
 package io.signalbox.governance.canonical;
 
+import static java.util.stream.Collectors.toSet;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalbox.governance.canonical.EntityViews.AttributeView;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +78,16 @@ public class EntityQueries {
                                       where m.product_id = p.id and m.canonical_attribute like :prefix)
                         order by p.domain_key, p.key, c.position
                         """).setParameter("prefix", e.name + ".%").getResultList();
+        Map<String, String> purposes =
+                purposes(rows.stream().map(row -> (String) row[0]).collect(toSet()));
         Map<String, Implementation> implementations = new LinkedHashMap<>();
         Map<String, List<DomainAttribute>> extensions = new TreeMap<>();
         for (Object[] row : rows) {
             String productKey = (String) row[0];
             String canonical = (String) row[5];
             Implementation implementation = implementations.computeIfAbsent(
-                    productKey, k -> new Implementation(k, (String) row[1], (String) row[2], new ArrayList<>()));
+                    productKey,
+                    k -> new Implementation(k, (String) row[1], (String) row[2], purposes.get(k), new ArrayList<>()));
             if (canonical != null && canonical.startsWith(e.name + ".")) {
                 implementation.mappedAttributes().add(canonical.substring(e.name.length() + 1));
             } else if (canonical == null) {
@@ -142,6 +148,21 @@ public class EntityQueries {
             }
         });
         return conflicts;
+    }
+
+    /** Each product's purpose, read once per product rather than once per column row of the query above. */
+    private Map<String, String> purposes(java.util.Set<String> productKeys) {
+        if (productKeys.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select p.key, p.purpose from catalog_product p where p.key in (:keys)")
+                .setParameter("keys", productKeys)
+                .getResultList();
+        Map<String, String> purposes = new HashMap<>();
+        rows.forEach(row -> purposes.put((String) row[0], (String) row[1]));
+        return purposes;
     }
 
     private List<LifecycleMappingView> lifecycleMappings(CanonicalEntity e, java.util.Set<String> productKeys) {

@@ -25,7 +25,9 @@ public final class EntityViews {
             boolean identifier) {}
 
     /** A product whose current version maps columns to this entity. */
-    public record Implementation(String productKey, String title, String domain, List<String> mappedAttributes) {}
+    /** A current product that maps columns to the entity; {@code purpose} is its Markdown, shown reduced to text. */
+    public record Implementation(
+            String productKey, String title, String domain, String purpose, List<String> mappedAttributes) {}
 
     /** A domain's own attributes next to the entity's core: unmapped columns of products that implement it. */
     public record DomainAttribute(String name, String logicalType, String productKey) {}
