@@ -29,8 +29,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startPersistent(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            return start(
-                    EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
+            // A local run keeps what it acknowledged: the embedded defaults (fsync, synchronous_commit and
+            // full_page_writes off) are for throwaway test databases, where speed matters and a crash loses nothing.
+            return start(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dataDirectory + " for PostgreSQL", e);
         }
@@ -48,6 +54,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** The value of a server setting as the running server reports it ({@code SHOW name}), such as "on". */
+    public String setting(String name) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("show " + name.replaceAll("[^a-z_]", ""))) {
+            result.next();
+            return result.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read the setting " + name, e);
         }
     }
 
