@@ -121,6 +121,12 @@ public class ErrorMappers {
             if (target == Boolean.class || target == boolean.class) {
                 return "must be true or false";
             }
+            if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+                return "must be a date and time with its offset (ISO 8601), such as 2026-11-30T06:00:00Z";
+            }
+            if (target == java.time.LocalDate.class) {
+                return "must be a date (ISO 8601), such as 2026-11-30";
+            }
             return "must be an object with the resource's fields";
         }
         if (e instanceof JsonParseException) {

@@ -82,4 +82,17 @@ class StrictJsonTest {
                         400)
                 .body("errors[0].field", equalTo("completenes"));
     }
+
+    /** A time without its offset is refused by name, with the form that is expected. */
+    @Test
+    @TestSecurity(user = "rita.reader")
+    void aTimestampWithoutOffsetIsRefusedWithAnExample() {
+        Api.problem(
+                        given().contentType("application/json")
+                                .body("{\"lastRefreshedAt\": \"2026-11-30 06:00\"}")
+                                .post("/api/products/no.such-product/measurements"),
+                        400)
+                .body("errors[0].field", equalTo("lastRefreshedAt"))
+                .body("errors[0].message", containsString("2026-11-30T06:00:00Z"));
+    }
 }
