@@ -69,8 +69,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             try (InputStream realm =
                     LocalIdentityProvider.class.getResourceAsStream("/keycloak/signalbox-realm.json")) {
-                String json =
-                        new String(realm.readAllBytes(), StandardCharsets.UTF_8).replace("__PORTAL_URL__", portalUrl);
+                // Exact origins (the portal as 127.0.0.1 and as localhost, with its port): a prefix such as
+                // "http://localhost*" would also let http://localhost.evil.example receive sign-in codes.
+                String json = new String(realm.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("__PORTAL_LOCALHOST_URL__", portalUrl.replace("://127.0.0.1", "://localhost"))
+                        .replace("__PORTAL_URL__", portalUrl);
                 Files.writeString(imports.resolve("signalbox-realm.json"), json);
             }
             ProcessBuilder builder = new ProcessBuilder(

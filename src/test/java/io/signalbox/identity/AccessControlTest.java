@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +189,33 @@ class AccessControlTest {
                 .then()
                 .statusCode(401);
         as("adam.admin").get("/api/audit").then().statusCode(200);
+    }
+
+    /** The demo realm sends sign-in codes to the portal's own addresses only, never to a look-alike host. */
+    @Test
+    void signInCodesGoOnlyToThePortal() {
+        String authorize = io.signalbox.testing.KeycloakTestResource.authServerUrl() + "/protocol/openid-connect/auth";
+        for (String portal : List.of("http://localhost:", "http://127.0.0.1:")) {
+            given().queryParam("client_id", "signalbox-portal")
+                    .queryParam("response_type", "code")
+                    .queryParam("scope", "openid")
+                    .queryParam("redirect_uri", portal + io.restassured.RestAssured.port + "/domains")
+                    .get(authorize)
+                    .then()
+                    .statusCode(200);
+        }
+        for (String stranger : List.of(
+                "http://localhost.evil.example/domains",
+                "http://localhost:" + io.restassured.RestAssured.port + ".evil.example/",
+                "http://127.0.0.1.evil.example/")) {
+            given().queryParam("client_id", "signalbox-portal")
+                    .queryParam("response_type", "code")
+                    .queryParam("scope", "openid")
+                    .queryParam("redirect_uri", stranger)
+                    .get(authorize)
+                    .then()
+                    .statusCode(400);
+        }
     }
 
     @Test
