@@ -194,6 +194,14 @@ class SearchRankingTest {
                 "Vouchers and free minutes redeemed in each campaign.",
                 column("campaign_code", null, "Campaign identifier"));
         product(
+                "roaming-fee-schedule",
+                "Roaming Fee Schedule",
+                "active",
+                "[roaming, pricing]",
+                "What partner networks charge per minute and megabyte abroad.",
+                column("fee_eur", null, "Amount per unit"),
+                column("fee_type", null, "Per minute, per megabyte or per message"));
+        product(
                 "spend-alerts",
                 "Spend Alerts",
                 "active",
