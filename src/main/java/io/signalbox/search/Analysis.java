@@ -2,7 +2,9 @@ package io.signalbox.search;
 
 import java.io.Reader;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,6 +32,12 @@ final class Analysis {
 
     private static final Pattern IDENTIFIER_SEPARATORS = Pattern.compile("[_.]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Between the parts of an identifier: {@code _ . - /} and the like, a lower-to-upper case change, an acronym's end. */
+    private static final Pattern IDENTIFIER_BREAKS =
+            Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+
+    private static final Pattern CASE_CHANGE =
+            Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
     /** Stemmed English, stop words removed. */
     static final Analyzer ENGLISH = new CatalogAnalyzer(true);
@@ -59,6 +67,46 @@ final class Analysis {
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return NOT_LETTER_OR_DIGIT.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /**
+     * The parts of an identifier, lowercased: split at {@code _ . - /} and at case changes, so that
+     * {@code lakehouse.network.service_inventory_v2} gives lakehouse, network, service, inventory, v2 and
+     * {@code chargeType} gives charge, type.
+     */
+    static List<String> identifierParts(String identifier) {
+        List<String> parts = new ArrayList<>();
+        if (identifier == null) {
+            return parts;
+        }
+        for (String part : IDENTIFIER_BREAKS.split(identifier.strip())) {
+            if (!part.isEmpty()) {
+                parts.add(part.toLowerCase(Locale.ROOT));
+            }
+        }
+        return parts;
+    }
+
+    /** Whether a typed word is an identifier of several parts ({@code customer_email}, {@code chargeType}, a UUID). */
+    static boolean isCompoundIdentifier(String word) {
+        return identifierParts(word).size() > 1;
+    }
+
+    /**
+     * An identifier as text to analyse: kept whole, with its case-change parts beside it, because the analyzers split
+     * at {@code _ .} and punctuation but not at case changes: {@code chargeType} → {@code chargeType charge Type}.
+     */
+    static String identifierText(String identifier) {
+        if (identifier == null) {
+            return "";
+        }
+        String parts = splitAtCaseChanges(identifier);
+        return parts.equals(identifier) ? identifier : identifier + " " + parts;
+    }
+
+    /** {@code chargeType} → {@code charge Type}; what the analyzers split already is left as it is. */
+    static String splitAtCaseChanges(String text) {
+        return CASE_CHANGE.matcher(text).replaceAll(" ");
     }
 
     private Analysis() {}

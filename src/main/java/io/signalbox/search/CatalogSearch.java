@@ -5,6 +5,7 @@ import io.signalbox.search.SearchRequest.Order;
 import io.signalbox.search.SearchRequest.Parsed;
 import io.signalbox.search.SearchResults.FacetValue;
 import io.signalbox.search.SearchResults.Hit;
+import io.signalbox.search.SearchResults.MatchedColumn;
 import io.signalbox.search.SearchResults.Segment;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -81,6 +82,9 @@ public class CatalogSearch {
             ProductDocuments.COLUMNS, 2f,
             ProductDocuments.DESCRIPTION, 1f);
     private static final float EXACT_BOOST = 10_000f;
+    /** A typed identifier equal to one of a product's (a column, a port's location, its id) outranks every word match. */
+    private static final float WHOLE_IDENTIFIER_BOOST = 1_000f;
+
     private static final float SYNONYM_WEIGHT = 0.8f;
     private static final float TYPO_WEIGHT = 1.5f;
     private static final float PREFIX_WEIGHT = 2f;
@@ -88,7 +92,6 @@ public class CatalogSearch {
     private static final char MARK_START = '\uE000';
     private static final char MARK_END = '\uE001';
     private static final int FACET_VALUES = 12;
-    private static final Pattern IDENTIFIER_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Inject
     SearchIndex index;
@@ -104,6 +107,7 @@ public class CatalogSearch {
         boosts.put(ProductDocuments.TAGS, 4f);
         boosts.put(ProductDocuments.DOMAIN_WORDS, 3f);
         boosts.put(ProductDocuments.COLUMNS, 2f);
+        boosts.put(ProductDocuments.IDENTIFIERS, 2f);
         boosts.put(ProductDocuments.DESCRIPTION, 1f);
         return boosts;
     }
@@ -264,8 +268,16 @@ public class CatalogSearch {
         BooleanClause.Occur each = relaxed ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         int clauses = 0;
         List<String> words = parsed.words();
+        List<Query> wholeIdentifiers = new ArrayList<>();
         for (int w = 0; w < words.size(); w++) {
-            List<String> units = tokens(Analysis.PLAIN, ProductDocuments.PLAIN, words.get(w));
+            String word = words.get(w);
+            if (Analysis.isCompoundIdentifier(word)) {
+                wholeIdentifiers.add(new BoostQuery(
+                        new ConstantScoreQuery(
+                                new TermQuery(new Term(ProductDocuments.WHOLE_IDENTIFIER, Analysis.exactForm(word)))),
+                        WHOLE_IDENTIFIER_BOOST));
+            }
+            List<String> units = units(word);
             for (int u = 0; u < units.size(); u++) {
                 boolean typing = parsed.lastWordIsPrefix() && w == words.size() - 1 && u == units.size() - 1;
                 Query unit = wordQuery(units.get(u), typing, matching == Matching.HIGHLIGHT ? null : reader);
@@ -290,23 +302,33 @@ public class CatalogSearch {
         }
         Query text = all.build();
         String exact = Analysis.exactForm(request.text());
-        if (exact.isEmpty()) {
+        if (exact.isEmpty() && wholeIdentifiers.isEmpty()) {
             return livenessWeighted(text);
         }
-        Query exactName = new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(ProductDocuments.EXACT, exact))), EXACT_BOOST);
-        Query combined = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.SHOULD)
-                .add(exactName, BooleanClause.Occur.SHOULD)
-                .build();
-        return livenessWeighted(combined);
+        // A product's whole name or identifier typed as one (even without separators) finds it and ranks it first.
+        BooleanQuery.Builder combined = new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD);
+        if (!exact.isEmpty()) {
+            combined.add(
+                    new BoostQuery(
+                            new ConstantScoreQuery(new TermQuery(new Term(ProductDocuments.EXACT, exact))),
+                            EXACT_BOOST),
+                    BooleanClause.Occur.SHOULD);
+        }
+        wholeIdentifiers.forEach(whole -> combined.add(whole, BooleanClause.Occur.SHOULD));
+        return livenessWeighted(combined.build());
+    }
+
+    /** The words of one typed word: split at {@code _ . -} and case changes ({@code chargeType} → charge, type). */
+    private static List<String> units(String word) {
+        return tokens(Analysis.PLAIN, ProductDocuments.PLAIN, Analysis.splitAtCaseChanges(word));
     }
 
     /**
-     * One typed word: in any field, stemmed, through synonyms, with a typo, or as a prefix while typing. Typos are only
-     * considered for words the index does not know: building the automaton of an edit-distance match is the most
-     * expensive part of a query, and a word that exists is not misspelt. Without a reader (for highlighting the
-     * description) only exact and synonym matches count.
+     * One typed word: in any field, stemmed, through synonyms, with a typo, or as a prefix while typing. Typos and
+     * prefixes are only considered for words the index does not know, in any searched field: a word that exists is not
+     * misspelt, so a product that contains it is never outranked by one reached through a typo ("free" is not "fee"),
+     * and building the automaton of an edit-distance match is the most expensive part of a query. Without a reader
+     * (for highlighting the description) only exact and synonym matches count.
      */
     private Query wordQuery(String word, boolean typing, IndexReader reader) throws IOException {
         List<Query> alternatives = new ArrayList<>();
@@ -325,7 +347,7 @@ public class CatalogSearch {
             return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
         }
         int codePoints = word.codePointCount(0, word.length());
-        boolean unknown = reader.docFreq(new Term(ProductDocuments.PLAIN, word)) == 0;
+        boolean unknown = !known(reader, word, stem);
         if (codePoints >= 4 && unknown) {
             int edits = codePoints >= 8 ? 2 : 1;
             alternatives.add(new BoostQuery(
@@ -338,6 +360,20 @@ public class CatalogSearch {
             return null; // a stop word
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static boolean known(IndexReader reader, String word, String stem) throws IOException {
+        if (reader.docFreq(new Term(ProductDocuments.PLAIN, word)) > 0) {
+            return true;
+        }
+        if (stem != null) {
+            for (String field : WORD_FIELDS.keySet()) {
+                if (reader.docFreq(new Term(field, stem)) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Query phraseQuery(String phrase) {
@@ -482,7 +518,7 @@ public class CatalogSearch {
                             .longValue()),
                     Arrays.asList(doc.getValues(ProductDocuments.TAGS)),
                     segments(snippet),
-                    request.hasText() ? columns.matching(doc.getValues(ProductDocuments.COLUMNS)) : List.of()));
+                    request.hasText() ? columns.matching(doc.getValues(ProductDocuments.COLUMN_REFS)) : List.of()));
         }
         return hits;
     }
@@ -596,64 +632,99 @@ public class CatalogSearch {
         return segments;
     }
 
-    /** Which of a product's columns a query matched, so the result can say "matched column customer_email". */
+    /**
+     * Which of a product's columns a query matched, so the result can say "matching column customer_email in
+     * customers". A column matches a typed word when it is that word whole ({@code customerEmail} is
+     * {@code customer_email}), or when each of the word's parts matches one of the column's parts: exactly, stemmed,
+     * through a synonym, with a small typo, or as the prefix being typed. So {@code customer_contact_phone} lists that
+     * column, not every column about customers.
+     */
     private static final class ColumnMatcher {
-        private final Set<String> stems = new LinkedHashSet<>();
-        private final Set<String> words = new LinkedHashSet<>();
-        private final String prefix;
+        private final Set<String> wholes = new LinkedHashSet<>();
+        private final List<List<Unit>> words = new ArrayList<>();
 
-        ColumnMatcher(Parsed parsed, Synonyms synonyms) {
-            List<String> all = new ArrayList<>();
-            parsed.words().forEach(w -> all.addAll(tokens(Analysis.PLAIN, ProductDocuments.PLAIN, w)));
-            parsed.phrases().forEach(p -> all.addAll(tokens(Analysis.PLAIN, ProductDocuments.PLAIN, p)));
-            for (String word : all) {
-                words.add(word);
-                Optional.ofNullable(stem(word)).ifPresent(stems::add);
-                for (String synonym : synonyms.of(word)) {
-                    stems.addAll(tokens(Analysis.ENGLISH, ProductDocuments.DESCRIPTION, synonym));
+        /** One part of a typed word, with its stems and its synonyms' stems. */
+        private record Unit(String text, Set<String> stems, boolean prefix) {
+
+            boolean matches(String token) {
+                if (token.equals(text) || (prefix && text.length() >= 2 && token.startsWith(text))) {
+                    return true;
                 }
+                if (text.charAt(0) != token.charAt(0)) {
+                    return false;
+                }
+                int length = text.codePointCount(0, text.length());
+                int allowed = length >= 8 ? 2 : length >= 4 ? 1 : 0;
+                if (allowed > 0 && Typos.withinEdits(text, token, allowed)) {
+                    return true;
+                }
+                String stem = stem(token);
+                return stem != null && stems.contains(stem);
             }
-            prefix = parsed.lastWordIsPrefix() && !all.isEmpty() ? all.get(all.size() - 1) : null;
         }
 
-        List<String> matching(String[] columns) {
-            List<String> matched = new ArrayList<>();
-            for (String column : columns) {
+        ColumnMatcher(Parsed parsed, Synonyms synonyms) {
+            List<String> typed = parsed.words();
+            for (int w = 0; w < typed.size(); w++) {
+                String word = typed.get(w);
+                wholes.add(Analysis.exactForm(word));
+                List<String> parts = units(word);
+                List<Unit> units = new ArrayList<>();
+                for (int u = 0; u < parts.size(); u++) {
+                    boolean prefix = parsed.lastWordIsPrefix() && w == typed.size() - 1 && u == parts.size() - 1;
+                    units.add(unit(parts.get(u), prefix, synonyms));
+                }
+                if (!units.isEmpty()) {
+                    words.add(units);
+                }
+            }
+            // A phrase's words count one by one, as before any phrase was checked.
+            for (String phrase : parsed.phrases()) {
+                for (String part : tokens(Analysis.PLAIN, ProductDocuments.PLAIN, phrase)) {
+                    words.add(List.of(unit(part, false, synonyms)));
+                }
+            }
+            wholes.remove("");
+        }
+
+        private static Unit unit(String text, boolean prefix, Synonyms synonyms) {
+            Set<String> stems = new LinkedHashSet<>();
+            Optional.ofNullable(stem(text)).ifPresent(stems::add);
+            for (String synonym : synonyms.of(text)) {
+                stems.addAll(tokens(Analysis.ENGLISH, ProductDocuments.DESCRIPTION, synonym));
+            }
+            return new Unit(text, stems, prefix);
+        }
+
+        /** The matching columns among a product's stored references, each once, at most five. */
+        List<MatchedColumn> matching(String[] references) {
+            Set<MatchedColumn> matched = new LinkedHashSet<>();
+            for (String reference : references) {
                 if (matched.size() == 5) {
                     break;
                 }
+                int separator = reference.indexOf(ProductDocuments.COLUMN_REF_SEPARATOR);
+                String table = separator < 0 ? "" : reference.substring(0, separator);
+                String column = reference.substring(separator + 1);
                 if (matches(column)) {
-                    matched.add(column);
+                    matched.add(new MatchedColumn(table.isEmpty() ? null : table, column));
                 }
             }
-            return matched;
+            return List.copyOf(matched);
         }
 
-        /**
-         * Column names are identifiers, so they are split on non-letters without an analyzer; stems and typos are only
-         * worked out for a word that starts like one of the query's.
-         */
         private boolean matches(String column) {
-            for (String token : IDENTIFIER_WORDS.split(column.toLowerCase(Locale.ROOT))) {
-                if (token.isEmpty()) {
-                    continue;
-                }
-                if (words.contains(token) || (prefix != null && prefix.length() >= 2 && token.startsWith(prefix))) {
+            if (wholes.contains(Analysis.exactForm(column))) {
+                return true;
+            }
+            List<String> tokens = Analysis.identifierParts(
+                    Normalizer.normalize(column, Normalizer.Form.NFKD).replaceAll("\\p{M}+", ""));
+            if (tokens.isEmpty()) {
+                return false;
+            }
+            for (List<Unit> word : words) {
+                if (word.stream().allMatch(unit -> tokens.stream().anyMatch(unit::matches))) {
                     return true;
-                }
-                for (String word : words) {
-                    if (word.charAt(0) != token.charAt(0)) {
-                        continue;
-                    }
-                    int length = word.codePointCount(0, word.length());
-                    int allowed = length >= 8 ? 2 : length >= 4 ? 1 : 0;
-                    if (allowed > 0 && Typos.withinEdits(word, token, allowed)) {
-                        return true;
-                    }
-                    String stem = stem(token);
-                    if (stem != null && stems.contains(stem)) {
-                        return true;
-                    }
                 }
             }
             return false;

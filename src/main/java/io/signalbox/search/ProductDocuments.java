@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
 
     /** Raise when fields change: an index of another format is rebuilt on start. */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
 
     static final String ID = "id";
     static final String ID_SORT = "id_sort";
@@ -49,7 +49,19 @@ final class ProductDocuments {
     /** Tags (stored) and the canonical attributes the columns map to. */
     static final String TAGS = "tags";
 
+    /** Column names, whole and split into their parts (searched only: see {@link #COLUMN_REFS}). */
     static final String COLUMNS = "columns";
+    /**
+     * Identifiers shown on a product page, whole and split into their parts: the external (ODPS) id, output ports'
+     * names, locations (tables, topics) and contract ids, and the names of the schema objects.
+     */
+    static final String IDENTIFIERS = "identifiers";
+    /** Each identifier and column name whole, in {@link Analysis#exactForm}, so that one typed whole ranks first. */
+    static final String WHOLE_IDENTIFIER = "whole_identifier";
+    /** Each column as {@code object} {@link #COLUMN_REF_SEPARATOR} {@code column}, stored for "matching columns". */
+    static final String COLUMN_REFS = "column_refs";
+
+    static final char COLUMN_REF_SEPARATOR = '\u001f';
     /** Purpose, limitations and usage (stored, for snippets), then column descriptions, people and consumers. */
     static final String DESCRIPTION = "description";
 
@@ -64,7 +76,7 @@ final class ProductDocuments {
     static final String OWNER = "owner";
     static final String PURPOSE = "purpose";
 
-    static final List<String> ENGLISH_FIELDS = List.of(TITLE, TAGS, COLUMNS, DESCRIPTION, DOMAIN_WORDS);
+    static final List<String> ENGLISH_FIELDS = List.of(TITLE, TAGS, COLUMNS, IDENTIFIERS, DESCRIPTION, DOMAIN_WORDS);
 
     /** Facet dimensions, as the API and the page name them. */
     enum Facet {
@@ -134,13 +146,24 @@ final class ProductDocuments {
         for (String tag : product.tags()) {
             doc.add(new TextField(TAGS, tag, Field.Store.YES));
         }
+        // Descriptions are Markdown; search stores and shows them as the text a reader sees.
         doc.add(new TextField(
-                DESCRIPTION, joined(product.purpose(), product.limitations(), product.usage()), Field.Store.YES));
+                DESCRIPTION,
+                joined(
+                        PlainText.of(product.purpose()),
+                        PlainText.of(product.limitations()),
+                        PlainText.of(product.usage())),
+                Field.Store.YES));
         Set<String> canonical = new LinkedHashSet<>();
+        Set<String> wholeIdentifiers = new LinkedHashSet<>();
         for (Column column : product.columns()) {
-            doc.add(new TextField(COLUMNS, column.name(), Field.Store.YES));
+            doc.add(new TextField(COLUMNS, Analysis.identifierText(column.name()), Field.Store.NO));
+            doc.add(new StoredField(
+                    COLUMN_REFS, Objects.toString(column.objectName(), "") + COLUMN_REF_SEPARATOR + column.name()));
+            wholeIdentifiers.add(Analysis.exactForm(column.name()));
             if (column.description() != null && !column.description().isBlank()) {
-                doc.add(new TextField(DESCRIPTION, column.name() + ": " + column.description(), Field.Store.NO));
+                doc.add(new TextField(
+                        DESCRIPTION, column.name() + ": " + PlainText.of(column.description()), Field.Store.NO));
             }
             if (column.canonicalAttribute() != null) {
                 canonical.add(column.canonicalAttribute());
@@ -152,7 +175,24 @@ final class ProductDocuments {
         for (String attribute : canonical) {
             doc.add(new TextField(TAGS, attribute, Field.Store.NO));
         }
-        doc.add(new StoredField(PURPOSE, product.purpose()));
+        Set<String> identifiers = new LinkedHashSet<>();
+        identifiers.add(Objects.toString(product.externalId(), ""));
+        for (OutputPort port : product.outputPorts()) {
+            identifiers.add(Objects.toString(port.name(), ""));
+            identifiers.add(Objects.toString(port.location(), ""));
+            identifiers.add(Objects.toString(port.contractId(), ""));
+        }
+        product.columns().forEach(c -> identifiers.add(Objects.toString(c.objectName(), "")));
+        identifiers.remove("");
+        for (String identifier : identifiers) {
+            doc.add(new TextField(IDENTIFIERS, Analysis.identifierText(identifier), Field.Store.NO));
+            wholeIdentifiers.add(Analysis.exactForm(identifier));
+        }
+        wholeIdentifiers.remove("");
+        for (String whole : wholeIdentifiers) {
+            doc.add(new StringField(WHOLE_IDENTIFIER, whole, Field.Store.NO));
+        }
+        doc.add(new StoredField(PURPOSE, PlainText.of(product.purpose())));
         doc.add(new TextField(DOMAIN_WORDS, product.domainKey() + " " + product.domainName(), Field.Store.NO));
         List<String> people = new ArrayList<>(List.of(
                 Objects.toString(product.ownerName(), ""),
@@ -164,13 +204,20 @@ final class ProductDocuments {
         doc.add(new TextField(DESCRIPTION, String.join(" \n ", people), Field.Store.NO));
         for (DeclaredConsumer consumer : product.consumers()) {
             doc.add(new TextField(
-                    DESCRIPTION, joined(consumer.team(), consumer.domain(), consumer.purpose()), Field.Store.NO));
+                    DESCRIPTION,
+                    joined(consumer.team(), consumer.domain(), PlainText.of(consumer.purpose())),
+                    Field.Store.NO));
         }
         // Words as typed, for prefixes and typos: names people remember, not prose.
         List<String> plain = new ArrayList<>(List.of(product.title(), product.key(), product.domainName()));
         plain.addAll(product.tags());
         plain.addAll(canonical);
-        product.columns().forEach(c -> plain.add(c.name()));
+        product.columns().forEach(c -> plain.add(Analysis.identifierText(c.name())));
+        // Ports' locations and contract ids are names people type too (a table, a topic), unlike the external id.
+        for (OutputPort port : product.outputPorts()) {
+            plain.add(Analysis.identifierText(port.location()));
+            plain.add(Analysis.identifierText(port.contractId()));
+        }
         for (String value : plain) {
             doc.add(new TextField(PLAIN, value, Field.Store.NO));
         }

@@ -48,12 +48,15 @@ public record SearchResults(
             Instant updatedAt,
             List<String> tags,
             List<Segment> snippet,
-            List<String> matchedColumns) {
+            List<MatchedColumn> matchedColumns) {
 
         public boolean deprecated() {
             return "deprecated".equals(status);
         }
     }
+
+    /** A column whose name matched the words, with the table (schema object) that holds it. */
+    public record MatchedColumn(String table, String name) {}
 
     /** A piece of a snippet; highlighted pieces are the words that matched. */
     public record Segment(String text, boolean highlighted) {}

@@ -43,6 +43,31 @@ class AnalysisUnitTest {
         assertThat(plain("Service.service_id")).containsExactly("service", "service", "id");
     }
 
+    @ParameterizedTest(name = "{0} has the parts {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "lakehouse.network.service_inventory_v2|lakehouse network service inventory v2",
+                "customer_contact_phone|customer contact phone",
+                "chargeType|charge type",
+                "CustomerID|customer id",
+                "HTTPStatusCode|http status code",
+                "network-cdr-usage-events-v1|network cdr usage events v1",
+                "7F3C2A90-5B1E-4D8A-9C6F-2E4B8D1A0C37|7f3c2a90 5b1e 4d8a 9c6f 2e4b8d1a0c37",
+                "plain|plain",
+            })
+    void identifiersAreSplitAtSeparatorsAndCaseChanges(String identifier, String parts) {
+        assertThat(Analysis.identifierParts(identifier)).containsExactly(parts.split(" "));
+        assertThat(Analysis.isCompoundIdentifier(identifier)).isEqualTo(parts.contains(" "));
+    }
+
+    @Test
+    void camelCaseIdentifiersAreIndexedWholeAndInParts() throws IOException {
+        assertThat(plain(Analysis.identifierText("chargeType"))).containsExactly("chargetype", "charge", "type");
+        assertThat(plain(Analysis.identifierText("customer_email"))).containsExactly("customer", "email");
+        assertThat(plain(Analysis.splitAtCaseChanges("chargeType"))).containsExactly("charge", "type");
+    }
+
     @Test
     void caseAndAccentsAreFolded() throws IOException {
         assertThat(plain("Café ZÜRICH Ærø")).containsExactly("cafe", "zurich", "aero");

@@ -209,7 +209,7 @@ class SearchBehaviourTest {
             assertThat(segment.get("highlighted")).isEqualTo(true);
             assertThat((String) segment.get("text")).isEqualToIgnoringCase("ledger");
         });
-        assertThat(results.getList("hits[0].matchedColumns", String.class)).containsExactly("ledger_account_code");
+        assertThat(results.getList("hits[0].matchedColumns.name", String.class)).containsExactly("ledger_account_code");
 
         Document page = Jsoup.parse(given().queryParam("q", "ledger account")
                 .queryParam("domain", domain)
@@ -225,6 +225,76 @@ class SearchBehaviourTest {
         assertThat(page.select(".result__snippet").text()).contains("<b>rated</b>");
         assertThat(page.select(".result__columns code").text()).isEqualTo("ledger_account_code");
         assertThat(page.select("a.facet__more").attr("href")).contains("status=retired");
+    }
+
+    @Test
+    void matchingColumnsAreTheColumnsThatMatchedEachWithItsTable() {
+        String domain = Descriptors.newDomain();
+        product(domain, "visits", "Field Visits")
+                .purpose("Technician visits booked at customer premises.")
+                .withoutColumns()
+                .column("customer_id", "string", true, "internal", false, "Customer.customer_id", "Customer visited")
+                .column("customer_contact_phone", "string", false, "internal", false, null, "Number to call")
+                .column("visit_date", "string", false, "internal", false, null, "Day of the visit")
+                .columnYaml("  - name: visit_history\n    physicalType: table\n    properties:")
+                .column("customer_id", "string", true, "internal", false, "Customer.customer_id", "Customer visited")
+                .column("customerContactPhone", "string", false, "internal", false, null, "Number as it was")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        JsonPath whole = search(Map.of("q", "customer_contact_phone", "domain", domain));
+        assertThat(whole.getList("hits[0].matchedColumns.name", String.class))
+                .as("only the columns that are the identifier, not every column about customers")
+                .containsExactly("customer_contact_phone", "customerContactPhone");
+        assertThat(whole.getList("hits[0].matchedColumns.table", String.class))
+                .containsExactly("main", "visit_history");
+
+        JsonPath word = search(Map.of("q", "customer ", "domain", domain));
+        List<Map<String, Object>> columns = word.getList("hits[0].matchedColumns");
+        assertThat(columns)
+                .extracting(c -> c.get("table") + "." + c.get("name"))
+                .containsExactly(
+                        "main.customer_id",
+                        "main.customer_contact_phone",
+                        "visit_history.customer_id",
+                        "visit_history.customerContactPhone");
+
+        Document page = Jsoup.parse(given().queryParam("q", "customer_contact_phone")
+                .queryParam("domain", domain)
+                .get("/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(page.select(".result__columns").text())
+                .isEqualTo("Matching columns: customer_contact_phone in main, customerContactPhone in visit_history");
+    }
+
+    @Test
+    void snippetsShowMarkdownAsPlainText() {
+        String domain = Descriptors.newDomain();
+        product(domain, "markdown", "Service Register")
+                .purpose("One row per **network service**, as _provisioned_; see [the guide](https://example.com/guide)"
+                        + " and `service_id`.")
+                .publish()
+                .then()
+                .statusCode(201);
+
+        for (String query : List.of("network", "register")) {
+            List<Map<String, Object>> snippet =
+                    search(Map.of("q", query, "domain", domain)).getList("hits[0].snippet");
+            String text = snippet.stream().map(s -> (String) s.get("text")).reduce("", String::concat);
+            assertThat(text)
+                    .as("snippet for %s", query)
+                    .isEqualTo("One row per network service, as provisioned; see the guide and service_id.");
+        }
+        List<Map<String, Object>> highlighted =
+                search(Map.of("q", "network", "domain", domain)).getList("hits[0].snippet");
+        assertThat(highlighted).anySatisfy(segment -> {
+            assertThat(segment.get("highlighted")).isEqualTo(true);
+            assertThat((String) segment.get("text")).isEqualTo("network");
+        });
     }
 
     @Test

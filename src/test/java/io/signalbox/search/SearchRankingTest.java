@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.signalbox.testing.Descriptors;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SearchRankingTest {
 
     private static String domain;
+    /** Customer Lifetime Value's ODPS id: external ids are unique across the catalog, so one per run. */
+    private static final String LIFETIME_VALUE_ID = UUID.randomUUID().toString();
 
     /** Published once, by the first test that runs (rest-assured is ready only inside tests). */
     private static synchronized void publishFixtureCatalog() {
@@ -29,24 +34,29 @@ class SearchRankingTest {
             return;
         }
         domain = Descriptors.newDomain();
-        product(
-                "service-inventory",
-                "Network Service Inventory",
-                "active",
-                "[service, inventory, network]",
-                "Every network service with its lifecycle state, where it terminates and what it carries.",
-                column("service_id", "Service.service_id", "Canonical service identifier"),
-                column("service_name", "Service.service_name", "Human readable name of the service"),
-                column("site_id", null, "Site where the service terminates"),
-                column("lifecycle_state", "Service.lifecycle_state", "Planned, active, suspended or terminated"));
-        product(
-                "service-inventory-snapshots",
-                "Service Inventory Snapshots",
-                "active",
-                "[service, history]",
-                "Nightly copies of the service inventory kept for audits.",
-                column("snapshot_date", null, "Day of the copy"),
-                column("service_id", "Service.service_id", "Canonical service identifier"));
+        publish(describe(
+                        "service-inventory",
+                        "Network Service Inventory",
+                        "active",
+                        "[service, inventory, network]",
+                        "Every network service with its lifecycle state, where it terminates and what it carries.",
+                        column("service_id", "Service.service_id", "Canonical service identifier"),
+                        column("service_name", "Service.service_name", "Human readable name of the service"),
+                        column("site_id", null, "Site where the service terminates"),
+                        column(
+                                "lifecycle_state",
+                                "Service.lifecycle_state",
+                                "Planned, active, suspended or terminated"))
+                .outputLocation("lakehouse.network.service_inventory"));
+        publish(describe(
+                        "service-inventory-snapshots",
+                        "Service Inventory Snapshots",
+                        "active",
+                        "[service, history]",
+                        "Nightly copies of the service inventory kept for audits.",
+                        column("snapshot_date", null, "Day of the copy"),
+                        column("service_id", "Service.service_id", "Canonical service identifier"))
+                .outputLocation("lakehouse.network.service_inventory_v2"));
         product(
                 "customer-accounts",
                 "Customer Accounts",
@@ -56,23 +66,25 @@ class SearchRankingTest {
                 column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
                 column("customer_email", null, "Where invoices and notices are sent"),
                 column("account_status", null, "Open, suspended or closed"));
-        product(
-                "customer-lifetime-value",
-                "Customer Lifetime Value",
-                "active",
-                "[customer, analytics]",
-                "Expected lifetime value of each customer, refreshed weekly from billing history.",
-                column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
-                column("clv_amount", null, "Predicted value in euros"));
-        product(
-                "invoice-lines",
-                "Invoice Lines",
-                "active",
-                "[billing, revenue]",
-                "Every rated invoice line with the service it charges for.",
-                column("invoice_id", null, "Invoice number"),
-                column("service_id", "Service.service_id", "Service charged"),
-                column("amount_eur", null, "Charged amount in euros"));
+        publish(describe(
+                        "customer-lifetime-value",
+                        "Customer Lifetime Value",
+                        "active",
+                        "[customer, analytics]",
+                        "Expected lifetime value of each customer, refreshed weekly from billing history.",
+                        column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
+                        column("clv_amount", null, "Predicted value in euros"))
+                .externalId(LIFETIME_VALUE_ID));
+        publish(describe(
+                        "invoice-lines",
+                        "Invoice Lines",
+                        "active",
+                        "[billing, revenue]",
+                        "Every rated invoice line with the service it charges for.",
+                        column("invoice_id", null, "Invoice number"),
+                        column("service_id", "Service.service_id", "Service charged"),
+                        column("amount_eur", null, "Charged amount in euros"))
+                .contractId("billing-rated-lines-odcs-v3"));
         product(
                 "radio-cell-performance",
                 "Radio Cell Performance",
@@ -130,14 +142,81 @@ class SearchRankingTest {
                 "[copper, inventory]",
                 "Copper access lines, retired after the fibre migration.",
                 column("line_id", null, "Line identifier"));
+        publish(describe(
+                        "usage-records",
+                        "Usage Records",
+                        "active",
+                        "[usage, rating]",
+                        "Call detail and data session records before rating; includes the MSISDN of the caller.",
+                        column("msisdn", null, "Subscriber phone number"),
+                        column("bytes_used", null, "Data volume of the session"))
+                .outputLocation("mediation.cdr-enriched.v1"));
+        // Column names typed whole: a competitor uses the identifier's words more, in its title and description.
         product(
-                "usage-records",
-                "Usage Records",
+                "customer-contact-preferences",
+                "Customer Contact Preferences",
                 "active",
-                "[usage, rating]",
-                "Call detail and data session records before rating; includes the MSISDN of the caller.",
-                column("msisdn", null, "Subscriber phone number"),
-                column("bytes_used", null, "Data volume of the session"));
+                "[customer, consent]",
+                "How each customer wants to be contacted: by phone, email or post.",
+                column("customer_id", "Customer.customer_id", "Canonical customer identifier"),
+                column("contact_channel", null, "Preferred channel"),
+                column("phone_opt_in", null, "Whether calls are welcome"));
+        product(
+                "field-visit-appointments",
+                "Field Visit Appointments",
+                "active",
+                "[field, workforce]",
+                "Technician visits booked at customer premises.",
+                column("appointment_id", null, "Appointment number"),
+                column("customer_contact_phone", null, "Number the technician calls before arriving"));
+        product(
+                "charge-type-reference",
+                "Charge Type Reference",
+                "active",
+                "[billing, reference]",
+                "Every type of charge a tariff can raise, with its accounting code.",
+                column("charge_type_code", null, "Code of the type of charge"));
+        product(
+                "rated-charges",
+                "Rated Charges",
+                "active",
+                "[billing, rating]",
+                "Each rated event with the amount charged and how it was charged.",
+                column("event_id", null, "Event identifier"),
+                column("chargeType", null, "Recurring, one-off or usage"),
+                column("amount", null, "Amount in euros"));
+        // Exact words before forgiven ones: "free" is not "fee", "shock" is not "stock".
+        product(
+                "promotion-redemptions",
+                "Promotion Redemptions",
+                "active",
+                "[marketing, vouchers]",
+                "Vouchers and free minutes redeemed in each campaign.",
+                column("campaign_code", null, "Campaign identifier"));
+        product(
+                "roaming-fee-schedule",
+                "Roaming Fee Schedule",
+                "active",
+                "[roaming, pricing]",
+                "What partner networks charge per minute and megabyte abroad.",
+                column("fee_eur", null, "Amount per unit"),
+                column("fee_type", null, "Per minute, per megabyte or per message"));
+        product(
+                "spend-alerts",
+                "Spend Alerts",
+                "active",
+                "[alerts, care]",
+                "Warnings sent before a bill shock, when spending crosses a threshold.",
+                column("alert_id", null, "Alert identifier"),
+                column("threshold_eur", null, "Threshold crossed"));
+        product(
+                "handset-stock",
+                "Handset Stock",
+                "active",
+                "[devices, logistics]",
+                "Handsets and SIM cards held in each shop and warehouse.",
+                column("sku", null, "Stock keeping unit"),
+                column("stock_qty", null, "Units held"));
     }
 
     private static String column(String name, String canonical, String description) {
@@ -145,6 +224,11 @@ class SearchRankingTest {
     }
 
     private static void product(
+            String slug, String title, String status, String tags, String purpose, String... columns) {
+        publish(describe(slug, title, status, tags, purpose, columns));
+    }
+
+    private static Descriptors describe(
             String slug, String title, String status, String tags, String purpose, String... columns) {
         Descriptors product = Descriptors.product(domain)
                 .slug(slug)
@@ -158,6 +242,10 @@ class SearchRankingTest {
             product.column(
                     parts[0], "string", false, "internal", false, parts[1].isEmpty() ? null : parts[1], parts[2]);
         }
+        return product;
+    }
+
+    private static void publish(Descriptors product) {
         product.publish().then().log().ifValidationFails().statusCode(201);
     }
 
@@ -218,11 +306,57 @@ class SearchRankingTest {
                 // canonical entities and descriptions
                 "Order.order_id|Order Fulfilment Events",
                 "faults resolution|Trouble Tickets",
+                // a column name typed whole ranks the product that has it above ones using its words more
+                "customer_contact_phone|Field Visit Appointments",
+                "customerContactPhone|Field Visit Appointments",
+                "chargeType|Rated Charges",
+                "charge_type|Rated Charges",
+                "charge type code|Charge Type Reference",
+                // a word found as written, in any field, ranks above words reached through a typo
+                "free|Promotion Redemptions",
+                "shock|Spend Alerts",
             })
     void theExpectedProductComesFirst(String query, String expectedFirst) {
         List<String> titles = titles(query);
         assertThat(titles).as("results for %s", query).isNotEmpty();
         assertThat(titles.get(0)).as("first result for %s in %s", query, titles).isEqualTo(expectedFirst);
+    }
+
+    /**
+     * Identifiers shown on a product page find it, whole or in parts, and every word matches (the results are not the
+     * relaxed "some of your words" ones): output ports' locations (a table, a topic) and contract ids.
+     */
+    @ParameterizedTest(name = "the identifier \"{0}\" puts {1} first")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "lakehouse.network.service_inventory_v2|Service Inventory Snapshots",
+                "lakehouse.network.service_inventory|Network Service Inventory",
+                "service_inventory_v2|Service Inventory Snapshots",
+                "mediation.cdr-enriched.v1|Usage Records",
+                "cdr enriched|Usage Records",
+                "billing-rated-lines-odcs-v3|Invoice Lines",
+                "odcs v3|Invoice Lines",
+            })
+    void anIdentifierOnTheProductPageFindsTheProduct(String query, String expectedFirst) {
+        JsonPath results = search(query).extract().jsonPath();
+        List<String> titles = results.getList("hits.title", String.class);
+        assertThat(titles).as("results for %s", query).isNotEmpty();
+        assertThat(titles.get(0)).as("first result for %s in %s", query, titles).isEqualTo(expectedFirst);
+        assertThat(results.getBoolean("relaxed"))
+                .as("every word of %s matched", query)
+                .isFalse();
+    }
+
+    @Test
+    void theExternalIdFindsTheProductWholeOrInAnyCase() {
+        for (String query : List.of(LIFETIME_VALUE_ID, LIFETIME_VALUE_ID.toUpperCase(Locale.ROOT))) {
+            JsonPath results = search(query).extract().jsonPath();
+            assertThat(results.getList("hits.title", String.class))
+                    .as("results for %s", query)
+                    .containsExactly("Customer Lifetime Value");
+            assertThat(results.getBoolean("relaxed")).isFalse();
+        }
     }
 
     @ParameterizedTest(name = "the key typed as <domain>{0} puts Network Service Inventory first")

@@ -39,6 +39,7 @@ public final class Descriptors {
     private String ownerRole = "owner";
     private String supportUrl = "mailto:network-data@example.com";
     private String outputContractId;
+    private String outputLocation;
     private String contractId;
 
     /** The person @TestSecurity signs in as in API tests: an admin who is granted ownership of each new domain. */
@@ -161,6 +162,18 @@ public final class Descriptors {
         return this;
     }
 
+    /** The id of the contract this descriptor carries (and its output port names). */
+    public Descriptors contractId(String contractId) {
+        this.contractId = contractId;
+        return this;
+    }
+
+    /** Where the output port's data lives (a table, a topic), as its {@code location} custom property. */
+    public Descriptors outputLocation(String location) {
+        this.outputLocation = location;
+        return this;
+    }
+
     /** Adds a raw YAML line (top level) to the DataContract document. */
     public Descriptors contractLine(String yamlLine) {
         extraContractLines.add(yamlLine);
@@ -276,6 +289,11 @@ public final class Descriptors {
         y.append("\n    contractId: ")
                 .append(outputContractId == null ? contractId() : outputContractId)
                 .append('\n');
+        if (outputLocation != null) {
+            y.append("    customProperties:\n      - property: location\n        value: ")
+                    .append(quote(outputLocation))
+                    .append('\n');
+        }
         y.append("customProperties:\n");
         if (slugProperty) {
             y.append("  - property: slug\n    value: ").append(slug).append('\n');

@@ -40,12 +40,12 @@ public class CatalogFeed {
 
     // Columns come aggregated per product so that one streamed result set carries everything.
     private static final String PRODUCTS = """
-            select p.id, p.key, p.slug, p.status, p.lock_version, p.updated_at, p.compliance,
+            select p.id, p.key, p.slug, p.external_id, p.status, p.lock_version, p.updated_at, p.compliance,
                    d.key as domain_key, d.name as domain_name, d.lock_version as domain_lock,
                    v.version, v.title, v.purpose, v.limitations, v.usage, v.classification,
                    v.owner_name, v.owner_email, v.team_name, v.team::text as team, v.tags::text as tags,
                    v.output_ports::text as output_ports, v.consumers::text as consumers,
-                   (select json_agg(json_build_object('name', c.name, 'description', c.description,
+                   (select json_agg(json_build_object('objectName', c.object_name, 'name', c.name, 'description', c.description,
                                                       'canonicalAttribute', c.canonical_attribute, 'tags', c.tags)
                                     order by c.position)
                       from schema_column c where c.version_id = v.id)::text as columns
@@ -150,6 +150,7 @@ public class CatalogFeed {
                 row.getLong("id"),
                 row.getString("key"),
                 row.getString("slug"),
+                row.getString("external_id"),
                 row.getString("status"),
                 row.getLong("lock_version"),
                 row.getTimestamp("updated_at").toInstant(),

@@ -15,6 +15,8 @@ public record ProductSnapshot(
         long id,
         String key,
         String slug,
+        /** The standards' id of the product (an ODPS id, often a UUID), unique across the catalog. */
+        String externalId,
         String status,
         long productLock,
         Instant updatedAt,
@@ -37,7 +39,9 @@ public record ProductSnapshot(
         List<DeclaredConsumer> consumers,
         List<Column> columns) {
 
-    public record Column(String name, String description, String canonicalAttribute, List<String> tags) {
+    /** A column of the current version; {@code objectName} is the schema object (table, topic) that holds it. */
+    public record Column(
+            String objectName, String name, String description, String canonicalAttribute, List<String> tags) {
 
         /** {@code Service.service_id} → {@code Service}. */
         public String canonicalEntity() {
