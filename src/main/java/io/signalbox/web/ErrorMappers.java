@@ -107,6 +107,10 @@ public class ErrorMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this resource";
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getTargetType() == String.class) {
+            return invalid.getOriginalMessage();
+        }
         if (e instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
             if (target == null) {
