@@ -108,7 +108,8 @@ public class ErrorMappers {
             return "is not a field of this resource";
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
-                && invalid.getTargetType() == String.class) {
+                && invalid.getValue() instanceof String text
+                && HostileText.isUnstorable(text)) {
             return invalid.getOriginalMessage();
         }
         if (e instanceof MismatchedInputException mismatch) {
