@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,8 +88,27 @@ public final class Browser {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         navigation.run();
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(driver -> isGone(oldPage));
         waitUntilLoaded(wait, landmark);
+    }
+
+    /**
+     * Whether an element's document has been replaced. Chromium reports it in two ways: the standard stale-element
+     * error, or (while the old document is being torn down) an inspector error "Node with given id does not belong
+     * to the document"; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Opens an address and waits until its page has loaded and shows {@code landmark}. */
