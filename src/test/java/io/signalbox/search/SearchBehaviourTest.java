@@ -2,6 +2,7 @@ package io.signalbox.search;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -491,34 +492,26 @@ class SearchBehaviourTest {
         assertThat(search(Map.of("q", word)).getList("hits.key", String.class)).containsExactly(domain + ".rebuilt");
     }
 
-    private void awaitRebuildAfter(SearchIndex.Rebuild before) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
+    private void awaitRebuildAfter(SearchIndex.Rebuild before) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             SearchIndex.Status status = index.status();
-            if (!status.rebuilding()
-                    && status.lastRebuild() != null
-                    && !status.lastRebuild().equals(before)) {
-                return;
-            }
-            assertThat(Instant.now())
-                    .as("a rebuild finished in time, now %s", status)
-                    .isBefore(deadline);
-            Thread.sleep(50);
-        }
+            assertThat(status.rebuilding()).as("rebuilding, now %s", status).isFalse();
+            assertThat(status.lastRebuild())
+                    .as("a new rebuild, now %s", status)
+                    .isNotNull()
+                    .isNotEqualTo(before);
+        });
     }
 
     private Path indexRoot() {
         return index.directory();
     }
 
-    private void awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (index.status().state() != SearchIndex.State.READY) {
-            assertThat(Instant.now())
-                    .as("index ready in time, now %s", index.status())
-                    .isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void awaitReady() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(index.status().state())
+                        .as("index state, now %s", index.status())
+                        .isEqualTo(SearchIndex.State.READY));
     }
 
     private static void deleteContents(Path root) throws IOException {

@@ -2,6 +2,7 @@ package io.signalbox.search.health;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.signalbox.search.SearchIndex;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +25,15 @@ class HealthEndpointTest {
     SearchIndex index;
 
     /** The index is built in the background after start; readiness is only asked of a serving replica here. */
-    private void awaitServing() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (index.status().state() != SearchIndex.State.READY
-                && index.status().state() != SearchIndex.State.CATCHING_UP) {
-            assertThat(Instant.now())
-                    .as("index serving in time, now %s", index.status())
-                    .isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void awaitServing() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(index.status().state())
+                        .as("index state, now %s", index.status())
+                        .isIn(SearchIndex.State.READY, SearchIndex.State.CATCHING_UP));
     }
 
     @Test
-    void readinessReportsTheDatabaseAndTheSearchIndex() throws InterruptedException {
+    void readinessReportsTheDatabaseAndTheSearchIndex() {
         awaitServing();
         given().redirects()
                 .follow(false)
@@ -52,7 +48,7 @@ class HealthEndpointTest {
     }
 
     @Test
-    void theWholeHealthAnswerIsUp() throws InterruptedException {
+    void theWholeHealthAnswerIsUp() {
         awaitServing();
         given().redirects()
                 .follow(false)
