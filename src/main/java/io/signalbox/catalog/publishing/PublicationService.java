@@ -150,13 +150,9 @@ public class PublicationService {
                         "product.version");
             }
             // Published before, identically: publishing again changes nothing, and the dry run judges it as it was.
-            Optional<SemanticVersion> earlier = numbers.stream()
-                    .filter(v -> v.major() == proposed.major() && v.compareTo(proposed) < 0)
-                    .max(SemanticVersion::compareTo);
-            Optional<ProductVersion> predecessor = earlier.isPresent()
-                    ? ProductVersion.find(product, earlier.get().toString())
-                    : Optional.ofNullable(product.currentVersion);
-            return new Destination(domain, existing, Optional.of(same), predecessor, false);
+            SemanticVersion predecessor =
+                    VersionLine.predecessor(numbers, product.currentVersion.semanticVersion(), proposed);
+            return new Destination(domain, existing, Optional.of(same), numbered(product, predecessor), false);
         }
         VersionLine.Placement placement =
                 VersionLine.place(numbers, product.currentVersion.semanticVersion(), proposed);
@@ -164,8 +160,15 @@ public class PublicationService {
                 domain,
                 existing,
                 Optional.empty(),
-                ProductVersion.find(product, placement.predecessor().toString()),
+                numbered(product, placement.predecessor()),
                 placement.becomesCurrent());
+    }
+
+    /** A published version of the product by number; the current one is already loaded. */
+    private static Optional<ProductVersion> numbered(DataProduct product, SemanticVersion number) {
+        return number.toString().equals(product.currentVersion.version)
+                ? Optional.of(product.currentVersion)
+                : ProductVersion.find(product, number.toString());
     }
 
     private DataProduct newProduct(ProductDescriptor descriptor, Domain domain, Instant now) {

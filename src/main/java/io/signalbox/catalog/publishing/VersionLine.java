@@ -42,7 +42,19 @@ public final class VersionLine {
             throw refuse("no " + proposed.major() + ".x version was ever published, and the current version is "
                     + current + "; start a new major line above " + current.major());
         }
-        return new Placement(newestOfLine.orElse(current), proposed.compareTo(current) > 0);
+        return new Placement(predecessor(published, current, proposed), proposed.compareTo(current) > 0);
+    }
+
+    /**
+     * The version {@code proposed} is judged against: the newest published version of its major line below it or,
+     * opening a major line, the current version. Also for a number already published (a repeated publication).
+     */
+    public static SemanticVersion predecessor(
+            List<SemanticVersion> published, SemanticVersion current, SemanticVersion proposed) {
+        return published.stream()
+                .filter(v -> v.major() == proposed.major() && v.compareTo(proposed) < 0)
+                .max(SemanticVersion::compareTo)
+                .orElse(current);
     }
 
     private static Refusal.Invalid refuse(String problem) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,23 +140,29 @@ public class ComplianceService {
      */
     void onPublicationAccepted(@Observes PublicationAccepted accepted) {
         DataProduct product = accepted.product();
-        List<Finding> warnings = product.currentVersion == accepted.version()
-                ? accepted.verdict().warnings()
-                : warnings(product.currentVersion.id);
-        judge(product, warnings, "publication");
+        judge(
+                product,
+                product.currentVersion == accepted.version()
+                        ? Optional.of(accepted.verdict().warnings())
+                        : Optional.empty(),
+                "publication");
     }
 
     /** Judges a product now from its stored publication warnings, as after a measurement or when data went stale. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ComplianceEvaluation evaluate(DataProduct product, String trigger) {
-        return judge(product, warnings(product.currentVersion.id), trigger);
+        return judge(product, Optional.empty(), trigger);
     }
 
-    /** Records a judgement and writes the product's new standing through the catalog (which tells the index). */
-    private ComplianceEvaluation judge(DataProduct product, List<Finding> publicationWarnings, String trigger) {
+    /**
+     * Records a judgement and writes the product's new standing through the catalog (which tells the index). The
+     * current version's publication warnings are the verdict's when it was just published, else the stored ones.
+     */
+    private ComplianceEvaluation judge(DataProduct product, Optional<List<Finding>> verdictWarnings, String trigger) {
         Map<String, GovernanceRule> rules = new LinkedHashMap<>();
         GovernanceRule.listInOrder().forEach(r -> rules.put(r.id, r));
-        List<Finding> findings = new ArrayList<>(publicationWarnings);
+        List<Finding> findings = new ArrayList<>(
+                verdictWarnings.orElseGet(() -> publicationWarnings.of(product.currentVersion.id, rules)));
         ProductMeasurement measurement = ProductMeasurement.latestOf(product.id).orElse(null);
         GovernanceRule completeness = rules.get("canonical-completeness");
         if (completeness != null) {
@@ -177,10 +184,6 @@ public class ComplianceService {
         evaluation.persist();
         standings.record(product, evaluation.status);
         return evaluation;
-    }
-
-    private List<Finding> warnings(long versionId) {
-        return publicationWarnings.of(versionId);
     }
 
     /**

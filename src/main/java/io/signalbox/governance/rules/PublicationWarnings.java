@@ -29,8 +29,13 @@ public class PublicationWarnings {
 
     /** The warnings a version was published with, told in the words of the rules they come from. */
     public List<Finding> of(long versionId) {
-        Map<String, GovernanceRule> rules =
-                GovernanceRule.listInOrder().stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-        return PublicationWarning.findingsOf(versionId, rules);
+        return of(
+                versionId,
+                GovernanceRule.listInOrder().stream().collect(Collectors.toMap(r -> r.id, Function.identity())));
+    }
+
+    /** The same, told in the words of {@code rulesById} (the rules by id) that the caller has already read. */
+    public List<Finding> of(long versionId, Map<String, GovernanceRule> rulesById) {
+        return PublicationWarning.findingsOf(versionId, rulesById);
     }
 }
