@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL started from the binaries on the classpath, for local runs and tests where no external database
@@ -14,10 +16,16 @@ import java.util.Map;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    /** Starts the server again with the same port, data directory and settings (see {@link #startAgain()}). */
+    private final EmbeddedPostgres.Builder builder;
+    /** The data directory to remove on {@link #close()}; {@code null} for a persistent database. */
+    private final Path throwawayDirectory;
+    /** The running server; {@code null} while {@link #stop() stopped}. */
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(EmbeddedPostgres.Builder builder, Path throwawayDirectory) {
+        this.builder = builder;
+        this.throwawayDirectory = throwawayDirectory;
     }
 
     /** Whether the operator pointed Signalbox at a PostgreSQL of their own. */
@@ -31,35 +39,90 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             // A local run keeps what it acknowledged: the embedded defaults (fsync, synchronous_commit and
             // full_page_writes off) are for throwaway test databases, where speed matters and a crash loses nothing.
-            return start(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on"));
+            return start(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("full_page_writes", "on"),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dataDirectory + " for PostgreSQL", e);
         }
     }
 
-    /** Starts with an empty data directory that is removed when closed. */
+    /**
+     * Starts with an empty data directory that is removed when closed. The directory is this object's own rather than
+     * the library's (which deletes it whenever the server stops), so that a test can {@link #stop()} the server and
+     * {@link #startAgain()} it with its data.
+     */
     public static EmbeddedDatabase startThrowaway() {
-        return start(EmbeddedPostgres.builder());
+        try {
+            Path directory = Files.createTempDirectory("signalbox-postgres-");
+            return start(
+                    EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false), directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare a data directory for PostgreSQL", e);
+        }
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Path throwawayDirectory) {
+        EmbeddedDatabase database = new EmbeddedDatabase(
+                builder.setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "100"),
+                throwawayDirectory);
+        database.startAgain();
+        return database;
+    }
+
+    /**
+     * Stops the server (PostgreSQL's fast shutdown: open connections are ended) and keeps its data directory. Tests use
+     * it to play a database outage; {@link #startAgain()} ends it. Does nothing when stopped already.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
         try {
-            return new EmbeddedDatabase(builder.setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100")
-                    .start());
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /**
+     * Starts the server on the port and data directory it had before (the first start chooses a free port), so that
+     * connection settings handed out earlier work again. Does nothing when running already.
+     */
+    public synchronized void startAgain() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            // The builder remembers the port and data directory it chose on the first start; initdb runs only once.
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
     }
 
+    /** Whether the server runs (it does from the start until {@link #stop()}). */
+    public synchronized boolean running() {
+        return postgres != null;
+    }
+
+    private synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            throw new IllegalStateException("The embedded PostgreSQL is stopped");
+        }
+        return postgres;
+    }
+
     /** The value of a server setting as the running server reports it ({@code SHOW name}), such as "on". */
     public String setting(String name) {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = server().getPostgresDatabase().getConnection();
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("show " + name.replaceAll("[^a-z_]", ""))) {
             result.next();
@@ -72,17 +135,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The Quarkus datasource settings that point at this database. */
     public Map<String, String> connectionProperties() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.jdbc.url", server().getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
     }
 
+    /** Stops the server; a throwaway database's data directory is removed with it. */
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+        stop();
+        if (throwawayDirectory != null) {
+            try (Stream<Path> files = Files.walk(throwawayDirectory)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not remove " + throwawayDirectory, e);
+            }
         }
     }
 }

@@ -1,8 +1,12 @@
 package io.signalbox.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +26,44 @@ class EmbeddedDatabaseTest {
     void aThrowawayDatabaseMayBeFast() {
         try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway()) {
             assertThat(database.setting("fsync")).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void aStoppedThrowawayDatabaseComesBackWithItsDataOnTheSamePort() throws SQLException {
+        Path dataDirectory;
+        try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway()) {
+            String url = database.connectionProperties().get("quarkus.datasource.jdbc.url");
+            execute(url, "create table outage_probe (said text)", "insert into outage_probe values ('before')");
+
+            database.stop();
+            assertThat(database.running()).isFalse();
+            assertThatThrownBy(() -> execute(url, "select 1"))
+                    .isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState())
+                    .isEqualTo("08001");
+
+            database.startAgain();
+            assertThat(database.running()).isTrue();
+            assertThat(database.connectionProperties()).containsEntry("quarkus.datasource.jdbc.url", url);
+            try (var connection = DriverManager.getConnection(url);
+                    var rows = connection.createStatement().executeQuery("select said from outage_probe")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("before");
+            }
+            dataDirectory = Path.of(database.setting("data_directory"));
+        }
+        assertThat(Files.exists(dataDirectory))
+                .as("the throwaway data directory is removed")
+                .isFalse();
+    }
+
+    private static void execute(String url, String... statements) throws SQLException {
+        try (var connection = DriverManager.getConnection(url);
+                var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 }

@@ -17,12 +17,25 @@ import java.util.stream.Stream;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile EmbeddedDatabase running;
     private EmbeddedDatabase database;
+
+    /**
+     * The database of the application under test, for tests that stop and start it (a database outage, see
+     * {@code web.DatabaseOutageTest}); any other test leaves it alone.
+     */
+    public static EmbeddedDatabase database() {
+        if (running == null) {
+            throw new IllegalStateException("No test database is running");
+        }
+        return running;
+    }
     private Path searchIndex;
 
     @Override
     public Map<String, String> start() {
         database = EmbeddedDatabase.startThrowaway();
+        running = database;
         try {
             searchIndex = Files.createTempDirectory("signalbox-search-test");
         } catch (IOException e) {
@@ -37,6 +50,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (database != null) {
             database.close();
+            if (running == database) {
+                running = null;
+            }
         }
         if (searchIndex != null) {
             try (Stream<Path> files = Files.walk(searchIndex)) {
