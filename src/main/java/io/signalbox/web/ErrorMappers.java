@@ -180,6 +180,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutages.explains(e)) {
+            return DatabaseOutages.answer(e, uri); // passing, not a bug: 503 with Retry-After
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return answer(

@@ -19,6 +19,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static volatile EmbeddedDatabase running;
     private EmbeddedDatabase database;
+    private Path searchIndex;
 
     /**
      * The database of the application under test, for tests that stop and start it (a database outage, see
@@ -30,7 +31,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
         return running;
     }
-    private Path searchIndex;
 
     @Override
     public Map<String, String> start() {
