@@ -8,6 +8,7 @@ import io.signalbox.catalog.ProductsChanged;
 import io.signalbox.catalog.reporting.CatalogFeed;
 import io.signalbox.catalog.reporting.ProductSnapshot;
 import io.signalbox.catalog.reporting.ProductSnapshot.Fingerprint;
+import io.signalbox.web.DatabaseOutages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -323,6 +324,12 @@ public class SearchIndex {
             state = State.CATCHING_UP;
             reconcile(() -> state = State.READY);
         } catch (IOException | RuntimeException e) {
+            if (current != null && DatabaseOutages.explains(e)) {
+                // The index is fine; the catalog could not be read. Keep serving what the index holds: the periodic
+                // comparison catches up once the database answers again.
+                LOG.warnf("The search index could not be compared with the catalog (%s); trying again later", e);
+                return;
+            }
             LOG.warnf(
                     "The search index at %s could not be opened (%s); rebuilding it from the catalog",
                     root, e.toString());
@@ -395,14 +402,31 @@ public class SearchIndex {
         whenDone.run();
     }
 
+    /**
+     * The periodic comparison with the catalog. It also finishes a catch-up that an error cut short (the state stays
+     * CATCHING_UP until one succeeds) and builds again an index whose build failed, for example while the database
+     * was down: nothing needs a restart to recover.
+     */
     private void reconcileQuietly() {
-        if (state != State.READY || rebuilding.get() || catchingUp) {
+        if (rebuilding.get() || catchingUp) {
+            return;
+        }
+        if (current == null) {
+            if (state == State.UNAVAILABLE) {
+                LOG.info("Building the search index again after a failed build");
+                rebuild();
+            }
             return;
         }
         try {
-            reconcile(() -> {});
+            reconcile(() -> state = State.READY);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Comparing the search index with the catalog failed; trying again later", e);
+            if (DatabaseOutages.explains(e)) {
+                // Once a minute for as long as the database is down: the cause is enough, the stack adds nothing.
+                LOG.warnf("The search index could not be compared with the catalog (%s); trying again later", e);
+            } else {
+                LOG.warn("Comparing the search index with the catalog failed; trying again later", e);
+            }
         }
     }
 
