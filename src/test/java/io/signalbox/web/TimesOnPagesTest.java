@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,8 +66,12 @@ class TimesOnPagesTest {
                 .statusCode(201);
         Instant refreshed = clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         given().contentType("application/json")
+                // Sent with another offset: it is read as that instant and shown in UTC.
                 .body(Map.of(
-                        "lastRefreshedAt", refreshed.toString(), "completeness", Map.of("Service.service_id", 99.5)))
+                        "lastRefreshedAt",
+                        refreshed.atOffset(ZoneOffset.ofHours(2)).toString(),
+                        "completeness",
+                        Map.of("Service.service_id", 99.5)))
                 .post("/api/products/" + product.key() + "/measurements")
                 .then()
                 .statusCode(201);
@@ -253,6 +258,13 @@ class TimesOnPagesTest {
         assertThat(instants.get("/api/products/" + key)).isPositive();
         assertThat(instants.get("/api/audit?domain=" + domain)).isPositive();
         assertThat(instants.get("/api/products/" + key + "/compliance")).isPositive();
+        assertThat(given().get("/api/products/" + key + "/compliance")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("lastMeasurement.lastRefreshedAt"))
+                .as("the time sent with +02:00, answered in UTC")
+                .isEqualTo(catalog.refreshed().toString());
         assertThat(instants.get("/api/governance/rules")).isPositive();
         assertThat(instants.get("/api/search?q=probe&domain=" + domain)).isPositive();
     }
