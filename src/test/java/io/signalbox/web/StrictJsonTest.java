@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.Api;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every JSON API reads bodies the same strict way: an unknown field, a key given twice or content after the value is
@@ -94,5 +96,37 @@ class StrictJsonTest {
                         400)
                 .body("errors[0].field", equalTo("lastRefreshedAt"))
                 .body("errors[0].message", containsString("2026-11-30T06:00:00Z"));
+    }
+
+    /** Each time field of a body is named when its offset is missing, whatever the form of the rest. */
+    @ParameterizedTest
+    @CsvSource({
+        "lastRefreshedAt, 2026-11-30T06:00:00",
+        "lastRefreshedAt, 2026-11-30T06:00:00.125",
+        "measuredAt, 2026-11-30T06:00",
+        "measuredAt, 2026-11-30"
+    })
+    @TestSecurity(user = "rita.reader")
+    void everyTimeFieldWithoutOffsetIsRefusedByName(String field, String value) {
+        Api.problem(
+                        given().contentType("application/json")
+                                .body("{\"" + field + "\": \"" + value + "\"}")
+                                .post("/api/products/no.such-product/measurements"),
+                        400)
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString("with its offset"))
+                .body("errors[0].message", containsString("2026-11-30T06:00:00Z"));
+    }
+
+    /** A calendar date in another form is refused by name with the ISO form. */
+    @Test
+    void aDecisionDayInAnotherFormIsRefusedByName() {
+        Api.problem(
+                        given().contentType("application/json")
+                                .body("{\"title\": \"t\", \"decidedOn\": \"30/11/2026\"}")
+                                .post("/api/governance/entities/Service/decisions"),
+                        400)
+                .body("errors[0].field", equalTo("decidedOn"))
+                .body("errors[0].message", containsString("2026-11-30"));
     }
 }

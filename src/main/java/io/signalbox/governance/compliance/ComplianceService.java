@@ -12,6 +12,7 @@ import io.signalbox.governance.rules.GovernanceRule;
 import io.signalbox.governance.rules.PublicationWarnings;
 import io.signalbox.governance.rules.RuleSetVersion;
 import io.signalbox.identity.AuditLog;
+import io.signalbox.web.Dates;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,8 +129,8 @@ public class ComplianceService {
                 product.key,
                 product.domain.key,
                 null,
-                "refreshed " + report.lastRefreshedAt() + ", " + completeness.size() + " attributes measured; "
-                        + evaluation.status));
+                "refreshed " + Dates.utc(report.lastRefreshedAt()) + ", " + completeness.size()
+                        + " attributes measured; " + evaluation.status));
         return evaluation;
     }
 
