@@ -24,9 +24,27 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class NestedColumnsTest {
 
+    private static final String SKU = """
+                        - name: sku
+                          logicalType: string
+            """;
+    private static final String QUANTITY = """
+                        - name: quantity
+                          logicalType: integer
+            """;
+
     /** The issue's orders: an order reference and an array of lines, each line with a SKU and a quantity. */
     private static Descriptors orders(String... extraItemFields) {
-        StringBuilder columns = new StringBuilder("""
+        return Descriptors.product(Descriptors.newDomain())
+                .slug("orders")
+                .table("orders")
+                .withoutColumns()
+                .columnYaml(ordersColumns(SKU, QUANTITY) + String.join("", extraItemFields));
+    }
+
+    /** The order reference and the lines, whose items have the given fields (YAML list entries). */
+    private static String ordersColumns(String... itemFields) {
+        return """
                       - name: order_ref
                         logicalType: string
                         classification: internal
@@ -38,19 +56,7 @@ class NestedColumnsTest {
                         items:
                           logicalType: object
                           properties:
-                            - name: sku
-                              logicalType: string
-                            - name: quantity
-                              logicalType: integer
-                """);
-        for (String field : extraItemFields) {
-            columns.append(field);
-        }
-        return Descriptors.product(Descriptors.newDomain())
-                .slug("orders")
-                .table("orders")
-                .withoutColumns()
-                .columnYaml(columns.toString());
+                """ + String.join("", itemFields);
     }
 
     private static final String CUSTOMER_EMAIL_WITHOUT_CLASSIFICATION = """
@@ -198,22 +204,10 @@ class NestedColumnsTest {
         Descriptors product = orders();
         product.publish().then().statusCode(201);
 
-        Descriptors withoutSku =
-                product.withoutColumns().columnYaml("""
-                              - name: order_ref
-                                logicalType: string
-                                classification: internal
-                                description: The order's reference
-                              - name: lines
-                                logicalType: array
-                                classification: internal
-                                description: What was ordered
-                                items:
-                                  logicalType: object
-                                  properties:
-                                    - name: quantity
-                                      logicalType: integer
-                        """).version("1.1.0").changelog("SKUs move to their own product.");
+        Descriptors withoutSku = product.withoutColumns()
+                .columnYaml(ordersColumns(QUANTITY))
+                .version("1.1.0")
+                .changelog("SKUs move to their own product.");
 
         JsonPath refused = withoutSku
                 .publish()
