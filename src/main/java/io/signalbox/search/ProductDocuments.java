@@ -161,6 +161,9 @@ final class ProductDocuments {
             doc.add(new StoredField(
                     COLUMN_REFS, Objects.toString(column.objectName(), "") + COLUMN_REF_SEPARATOR + column.name()));
             wholeIdentifiers.add(Analysis.exactForm(column.name()));
+            // A nested column (lines[].customer_email) is also known by its own name, as people type it.
+            wholeIdentifiers.add(
+                    Analysis.exactForm(column.name().substring(column.name().lastIndexOf('.') + 1)));
             if (column.description() != null && !column.description().isBlank()) {
                 doc.add(new TextField(
                         DESCRIPTION, column.name() + ": " + PlainText.of(column.description()), Field.Store.NO));

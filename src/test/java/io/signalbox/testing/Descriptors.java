@@ -41,6 +41,7 @@ public final class Descriptors {
     private String outputContractId;
     private String outputLocation;
     private String contractId;
+    private String table = "main";
 
     /** The person @TestSecurity signs in as in API tests: an admin who is granted ownership of each new domain. */
     public static final String TEST_OWNER = "test-owner";
@@ -171,6 +172,12 @@ public final class Descriptors {
     /** Where the output port's data lives (a table, a topic), as its {@code location} custom property. */
     public Descriptors outputLocation(String location) {
         this.outputLocation = location;
+        return this;
+    }
+
+    /** Names the contract's (first) schema object, {@code main} unless changed. */
+    public Descriptors table(String table) {
+        this.table = table;
         return this;
     }
 
@@ -319,7 +326,7 @@ public final class Descriptors {
             y.append("id: ").append(contractId()).append('\n');
             y.append("version: ").append(quote(version)).append('\n');
             y.append("status: active\n");
-            y.append("schema:\n  - name: main\n    physicalType: table\n    properties:\n");
+            y.append("schema:\n  - name: ").append(table).append("\n    physicalType: table\n    properties:\n");
             columns.forEach(y::append);
             if (!slaLines.isEmpty()) {
                 y.append("slaProperties:\n");

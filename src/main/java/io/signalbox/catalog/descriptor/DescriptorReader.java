@@ -499,70 +499,165 @@ public final class DescriptorReader {
         lifecycleMapping.addAll(readLifecycleMapping(custom.get("lifecycleMapping")));
     }
 
+    /**
+     * How many columns a column may lie below its top-level column: {@code a.b.c.d.e.f.g} and
+     * {@code a[].b[].c[].d[].e[].f[].g} are the deepest read. Real contracts stay well above it; the YAML nesting limit
+     * ({@link DescriptorParser#MAX_DEPTH}) would stop arrays of objects only one level further down.
+     */
+    static final int MAX_NESTING_DEPTH = 6;
+
+    /**
+     * The column whose fields are being read, as its fields need it: its name, the prefix of theirs, their depth and
+     * the classification they default to. At the top of a schema object there is none (name null, depth 0).
+     */
+    private record Container(String name, String prefix, int depth, Classification classification) {}
+
     private static void readProperties(
             DescriptorNode parent,
             String objectName,
             String prefix,
             Set<String> columnNames,
             List<ColumnSpec> columns) {
+        readProperties(parent, objectName, new Container(null, prefix, 0, null), columnNames, columns);
+    }
+
+    private static void readProperties(
+            DescriptorNode parent,
+            String objectName,
+            Container container,
+            Set<String> columnNames,
+            List<ColumnSpec> columns) {
         for (DescriptorNode property : parent.objects("properties", false, MAX_COLUMNS)) {
             String name = property.requiredText("name", 128);
-            if (name == null) {
-                continue;
+            if (name != null) {
+                readColumn(property, "name", objectName, container.prefix() + name, container, columnNames, columns);
             }
-            String columnName = prefix + name;
-            if (columnName.length() > 256) {
-                property.problem(
-                        "name",
-                        "makes the nested column name '" + DescriptorNode.shorten(columnName)
-                                + "' longer than 256 characters; flatten the structure");
-                continue;
-            }
-            if (!columnNames.add(columnName)) {
-                property.problem("name", "'" + columnName + "' is declared twice in " + objectName);
-                continue;
-            }
-            String logicalType = property.text("logicalType", 40);
-            if (logicalType != null && !LOGICAL_TYPES.contains(logicalType)) {
-                property.problem(
-                        "logicalType",
-                        "'" + DescriptorNode.shorten(logicalType) + "' is not an ODCS logical type: use one of "
-                                + String.join(
-                                        ", ", LOGICAL_TYPES.stream().sorted().toList()));
-            }
-            Classification classification = classification(property, "classification");
-            Map<String, DescriptorValue> custom = property.customProperties();
-            boolean pii =
-                    custom.containsKey("pii") && custom.get("pii").asFields().bool("value", false);
-            String canonical = custom.containsKey("canonical")
-                    ? custom.get("canonical")
-                            .asFields()
-                            .matching(
-                                    "value",
-                                    CANONICAL_ATTRIBUTE,
-                                    "is not a canonical attribute: write Entity.attribute, such as Service.service_id",
-                                    false,
-                                    128)
-                    : null;
-            String accessNote = custom.containsKey("accessNote")
-                    ? custom.get("accessNote").asFields().text("value", 1000)
-                    : null;
-            columns.add(new ColumnSpec(
+        }
+    }
+
+    /**
+     * Reads one column and, below it, the fields it contains: an object's {@code properties}, an array's
+     * {@code items}. Every nested field is a column like a top-level one, so that nothing inside a structure escapes
+     * the page, the search or the rules. {@code nameKey} is the field its name came from ({@code name}), or null for
+     * the items of an array, which have no name of their own.
+     */
+    private static void readColumn(
+            DescriptorNode property,
+            String nameKey,
+            String objectName,
+            String columnName,
+            Container container,
+            Set<String> columnNames,
+            List<ColumnSpec> columns) {
+        if (columnName.length() > 256) {
+            property.problem(
+                    nameKey,
+                    "makes the nested column name '" + DescriptorNode.shorten(columnName)
+                            + "' longer than 256 characters; flatten the structure");
+            return;
+        }
+        if (container.depth() > MAX_NESTING_DEPTH) {
+            property.problem(
+                    nameKey,
+                    "puts '" + DescriptorNode.shorten(columnName) + "' " + container.depth()
+                            + " levels below its top-level column; at most " + MAX_NESTING_DEPTH
+                            + " are read: flatten the structure");
+            return;
+        }
+        if (!columnNames.add(columnName)) {
+            property.problem(nameKey, "'" + columnName + "' is declared twice in " + objectName);
+            return;
+        }
+        String logicalType = property.text("logicalType", 40);
+        if (logicalType != null && !LOGICAL_TYPES.contains(logicalType)) {
+            property.problem(
+                    "logicalType",
+                    "'" + DescriptorNode.shorten(logicalType) + "' is not an ODCS logical type: use one of "
+                            + String.join(", ", LOGICAL_TYPES.stream().sorted().toList()));
+        }
+        // A field that declares no classification takes its container's: the container's value holds it, so the
+        // label the owner gave the whole is the least that was said about the part (docs/descriptor.md §7).
+        Classification declared = classification(property, "classification");
+        Classification classification = declared != null ? declared : container.classification();
+        Map<String, DescriptorValue> custom = property.customProperties();
+        boolean pii = custom.containsKey("pii") && custom.get("pii").asFields().bool("value", false);
+        String canonical = custom.containsKey("canonical")
+                ? custom.get("canonical")
+                        .asFields()
+                        .matching(
+                                "value",
+                                CANONICAL_ATTRIBUTE,
+                                "is not a canonical attribute: write Entity.attribute, such as Service.service_id",
+                                false,
+                                128)
+                : null;
+        String accessNote = custom.containsKey("accessNote")
+                ? custom.get("accessNote").asFields().text("value", 1000)
+                : null;
+        columns.add(new ColumnSpec(
+                objectName,
+                columnName,
+                logicalType,
+                property.text("physicalType", 120),
+                property.text("description", 4000),
+                property.bool("required", false),
+                property.bool("primaryKey", false),
+                classification,
+                pii,
+                accessNote,
+                canonical,
+                property.texts("tags", 30, 50),
+                container.name(),
+                container.depth(),
+                declared == null && classification != null));
+        int below = container.depth() + 1;
+        if (property.has("properties")) {
+            readProperties(
+                    property,
                     objectName,
-                    columnName,
-                    logicalType,
-                    property.text("physicalType", 120),
-                    property.text("description", 4000),
-                    property.bool("required", false),
-                    property.bool("primaryKey", false),
-                    classification,
-                    pii,
-                    accessNote,
-                    canonical,
-                    property.texts("tags", 30, 50)));
-            if (property.has("properties")) {
-                readProperties(property, objectName, columnName + ".", columnNames, columns);
-            }
+                    new Container(columnName, columnName + ".", below, classification),
+                    columnNames,
+                    columns);
+        }
+        if (property.has("items")) {
+            property.object("items", false)
+                    .ifPresent(items ->
+                            readItems(items, objectName, columnName, below, classification, columnNames, columns));
+        }
+    }
+
+    /**
+     * The items of an array column. Items with {@code properties} are objects: each of their fields is a column
+     * {@code array[].field} inside the array column, and a classification on the items is their fields' default.
+     * Other items (plain values, or arrays in turn) are one column, {@code array[]}, so that their type and labels
+     * are kept and judged too.
+     */
+    private static void readItems(
+            DescriptorNode items,
+            String objectName,
+            String arrayName,
+            int depth,
+            Classification arrayClassification,
+            Set<String> columnNames,
+            List<ColumnSpec> columns) {
+        if (items.has("properties")) {
+            Classification declared = classification(items, "classification");
+            readProperties(
+                    items,
+                    objectName,
+                    new Container(
+                            arrayName, arrayName + "[].", depth, declared != null ? declared : arrayClassification),
+                    columnNames,
+                    columns);
+        } else {
+            readColumn(
+                    items,
+                    null,
+                    objectName,
+                    arrayName + "[]",
+                    new Container(arrayName, "", depth, arrayClassification),
+                    columnNames,
+                    columns);
         }
     }
 

@@ -50,7 +50,14 @@ public record ProductDescriptor(
         return domainKey + "." + slug;
     }
 
-    /** A column of one schema object, as declared in an ODCS contract. */
+    /**
+     * A column of one schema object, as declared in an ODCS contract: a top-level property, or a field nested in one.
+     * A nested column's {@code name} is its path from the top-level column: {@code address.city} for a field of an
+     * object, {@code lines[].sku} for a field of an array's items, {@code tags[]} for the items of an array of plain
+     * values; {@code parent} is the name of the column that contains it (null at the top) and {@code depth} the
+     * number of columns above it (0 at the top). {@code classificationInherited} says that the column declared no
+     * classification and took its nearest classified container's (docs/descriptor.md §7).
+     */
     public record ColumnSpec(
             String objectName,
             String name,
@@ -63,5 +70,41 @@ public record ProductDescriptor(
             boolean pii,
             String accessNote,
             String canonicalAttribute,
-            List<String> tags) {}
+            List<String> tags,
+            String parent,
+            int depth,
+            boolean classificationInherited) {
+
+        /** A top-level column, with its own classification (or none). */
+        public ColumnSpec(
+                String objectName,
+                String name,
+                String logicalType,
+                String physicalType,
+                String description,
+                boolean required,
+                boolean primaryKey,
+                Classification classification,
+                boolean pii,
+                String accessNote,
+                String canonicalAttribute,
+                List<String> tags) {
+            this(
+                    objectName,
+                    name,
+                    logicalType,
+                    physicalType,
+                    description,
+                    required,
+                    primaryKey,
+                    classification,
+                    pii,
+                    accessNote,
+                    canonicalAttribute,
+                    tags,
+                    null,
+                    0,
+                    false);
+        }
+    }
 }

@@ -17,7 +17,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A column (an ODCS property) of one schema object in a product version. Kept as rows, not JSON, because
- * governance asks questions across products: which columns carry a canonical attribute, which are untagged.
+ * governance asks questions across products: which columns carry a canonical attribute, which are untagged. A field
+ * nested in a column is a column too, named by its path ({@code lines[].sku}), with the name of the column that
+ * contains it and its depth below the top-level column.
  */
 @Entity
 @Immutable
@@ -44,6 +46,15 @@ public class SchemaColumn extends PanacheEntityBase {
     public boolean pii;
     public String accessNote;
     public String canonicalAttribute;
+
+    /** The name of the column that contains this one; null for a top-level column. */
+    public String parentName;
+
+    /** How many columns lie above this one: 0 at the top, 1 for {@code lines[].sku}. */
+    public int depth;
+
+    /** The column declared no classification and carries its container's. */
+    public boolean classificationInherited;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> tags = new ArrayList<>();

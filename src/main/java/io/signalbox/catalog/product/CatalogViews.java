@@ -226,6 +226,11 @@ public final class CatalogViews {
     public record Governance(
             Integer ruleSetVersion, List<PublicationGate.Finding> warnings, List<String> untaggedColumns) {}
 
+    /**
+     * A column as pages and the API show it. A nested column's {@code name} is its path ({@code lines[].sku}),
+     * {@code parent} the column that contains it and {@code depth} how many columns lie above it (0 at the top);
+     * {@code classificationInherited} says its classification is its container's (docs/descriptor.md §7).
+     */
     public record ColumnView(
             String name,
             String logicalType,
@@ -237,7 +242,10 @@ public final class CatalogViews {
             boolean pii,
             String accessNote,
             String canonicalAttribute,
-            List<String> tags) {
+            List<String> tags,
+            String parent,
+            int depth,
+            boolean classificationInherited) {
 
         /** Neither mapped to a canonical attribute nor classified: nobody can tell what it means or who may see it. */
         public boolean untagged() {
@@ -256,7 +264,10 @@ public final class CatalogViews {
                     c.pii,
                     c.accessNote,
                     c.canonicalAttribute,
-                    List.copyOf(c.tags));
+                    List.copyOf(c.tags),
+                    c.parentName,
+                    c.depth,
+                    c.classificationInherited);
         }
     }
 

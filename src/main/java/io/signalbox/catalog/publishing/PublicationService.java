@@ -299,6 +299,9 @@ public class PublicationService {
             column.accessNote = spec.accessNote();
             column.canonicalAttribute = spec.canonicalAttribute();
             column.tags = new ArrayList<>(spec.tags());
+            column.parentName = spec.parent();
+            column.depth = spec.depth();
+            column.classificationInherited = spec.classificationInherited();
             version.columns.add(column);
         }
         ConcurrentWrites.writeOrConflict(

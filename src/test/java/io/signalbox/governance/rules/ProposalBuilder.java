@@ -264,6 +264,9 @@ public final class ProposalBuilder {
         private boolean pii;
         private String accessNote;
         private String canonical;
+        private String parent;
+        private int depth;
+        private boolean classificationInherited;
 
         private ColumnBuilder(String name) {
             this.name = name;
@@ -340,6 +343,23 @@ public final class ProposalBuilder {
             return this;
         }
 
+        /**
+         * A field nested in another column, as the reader makes it: named {@code parent[].name} inside an array,
+         * one level down. Give the column's full path with {@link #name} or at {@link ProposalBuilder#column}.
+         */
+        public ColumnBuilder inside(String parent) {
+            this.parent = parent;
+            this.depth = 1;
+            return this;
+        }
+
+        /** The column declared no classification and carries its container's ({@link #inside} first). */
+        public ColumnBuilder inheriting(Classification classification) {
+            this.classification = classification;
+            this.classificationInherited = true;
+            return this;
+        }
+
         /** The canonical attribute the column holds, as "Entity.attribute" ({@code null}: none). */
         public ColumnBuilder canonical(String qualifiedAttribute) {
             this.canonical = qualifiedAttribute;
@@ -359,7 +379,10 @@ public final class ProposalBuilder {
                     pii,
                     accessNote,
                     canonical,
-                    List.of());
+                    List.of(),
+                    parent,
+                    depth,
+                    classificationInherited);
         }
 
         SchemaColumn stored(int position) {
@@ -376,6 +399,9 @@ public final class ProposalBuilder {
             column.pii = pii;
             column.accessNote = accessNote;
             column.canonicalAttribute = canonical;
+            column.parentName = parent;
+            column.depth = depth;
+            column.classificationInherited = classificationInherited;
             return column;
         }
     }

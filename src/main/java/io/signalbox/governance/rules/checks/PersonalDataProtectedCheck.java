@@ -36,7 +36,9 @@ public class PersonalDataProtectedCheck implements RuleCheck {
                 findings.add(
                         Proposal.path(column) + ".classification",
                         column.name() + " is personal data but is "
-                                + (classification == null ? "unclassified" : "classified " + classification.label()),
+                                + (classification == null ? "unclassified" : "classified " + classification.label())
+                                // A nested field may carry its container's label without declaring one itself.
+                                + (column.classificationInherited() ? " (inherited from " + column.parent() + ")" : ""),
                         "classify it "
                                 + String.join(
                                         " or ",

@@ -75,6 +75,23 @@ class ColumnsClassifiedCheckTest {
     }
 
     @Test
+    void aFieldInsideAnArraysItemsIsJudgedByItsPathAndItsContainersLabelCounts() {
+        List<Found> found = findingsFor(aProduct()
+                .column("lines", c -> c.in("orders").type("array").unclassified())
+                .column("lines[].sku", c -> c.in("orders").inside("lines").unclassified())
+                .column("shipments", c -> c.in("orders").type("array").classification(Classification.INTERNAL))
+                .column(
+                        "shipments[].city",
+                        c -> c.in("orders").inside("shipments").inheriting(Classification.INTERNAL)));
+
+        assertThat(found)
+                .extracting(Found::field, Found::problem)
+                .containsExactly(
+                        tuple("schema.orders.lines.classification", "lines has no classification"),
+                        tuple("schema.orders.lines[].sku.classification", "lines[].sku has no classification"));
+    }
+
+    @Test
     void aProductWithoutColumnsHasNothingToClassify() {
         assertThat(findingsFor(aProduct().withoutColumns())).isEmpty();
     }

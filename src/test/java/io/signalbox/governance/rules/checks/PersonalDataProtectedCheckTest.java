@@ -2,6 +2,7 @@ package io.signalbox.governance.rules.checks;
 
 import static io.signalbox.governance.rules.ProposalBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.signalbox.catalog.model.Classification;
 import io.signalbox.governance.rules.CheckRun;
@@ -75,6 +76,29 @@ class PersonalDataProtectedCheckTest {
             assertThat(f.field()).isEqualTo("schema.main.msisdn.classification");
             assertThat(f.problem()).isEqualTo("msisdn is personal data but is unclassified");
         });
+    }
+
+    @Test
+    void personalDataInsideAnArraysItemsIsJudgedByItsPathWithTheLabelItInherited() {
+        List<Found> found = findingsFor(aProduct()
+                .column("lines", c -> c.in("orders").type("array"))
+                .column(
+                        "lines[].customer_email",
+                        c -> c.in("orders")
+                                .inside("lines")
+                                .inheriting(Classification.INTERNAL)
+                                .pii()));
+
+        assertThat(found)
+                .extracting(Found::field, Found::problem)
+                .containsExactly(
+                        tuple(
+                                "schema.orders.lines[].customer_email.classification",
+                                "lines[].customer_email is personal data but is classified internal (inherited from"
+                                        + " lines)"),
+                        tuple(
+                                "schema.orders.lines[].customer_email.customProperties.accessNote",
+                                "lines[].customer_email is personal data without an access note"));
     }
 
     @Test
