@@ -159,6 +159,10 @@ public class ErrorMappers {
             // The JSON body reader wraps what the parser refused (a key given twice, broken syntax): same answer.
             return malformedJson(json, uri);
         }
+        if (e.getCause() instanceof Refusal refusal) {
+            // A parameter converter can only throw a WebApplicationException (see WholeNumberParameters).
+            return refused(refusal, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
