@@ -65,6 +65,36 @@ class HostileTextTest {
     }
 
     @Test
+    void aControlCharacterInAFormReadWholeIsRefusedByName() {
+        // The decision form is read as one map (no declared form parameters): the door check must see it too.
+        String entity = given().get("/api/governance/entities").then().extract().path("[0].name");
+        int decisionsBefore = given().get("/api/governance/entities/" + entity)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("decisions")
+                .size();
+        FormSession session = FormSession.openedAt("/governance/entities/" + entity);
+        Response page = session.post(
+                "/governance/entities/" + entity + "/decisions",
+                Map.of(
+                        "title", "Split \u0007 the entity",
+                        "context", "Context.",
+                        "decision", "Decision.",
+                        "consequences", "Consequences.",
+                        "status", "proposed"));
+        page.then().statusCode(400);
+        assertThat(Jsoup.parse(page.asString()).select("ul.problems code").eachText())
+                .containsExactly("title");
+        assertThat(given().get("/api/governance/entities/" + entity)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("decisions"))
+                .hasSize(decisionsBefore);
+    }
+
+    @Test
     void aDateOutsideWhatCanBeStoredIsA422NamingTheFieldAndNothingIsStored() {
         Descriptors product = Descriptors.product(Descriptors.newDomain());
         product.publish().then().statusCode(201);
