@@ -90,6 +90,10 @@ public class ErrorMappers {
         }
         String reason = jsonReason(e);
         List<FieldProblem> problems = List.of(new FieldProblem(field, reason));
+        if (e instanceof StrictJson.OutOfRangeDate) {
+            // Well-formed, but beyond what can be stored: a rule broken, not a body unread.
+            return answer(uri, 422, "invalid-content", "The request is not valid", field + ": " + reason, problems);
+        }
         return answer(
                 uri, 400, "malformed-request", "The request body could not be read", field + ": " + reason, problems);
     }
@@ -103,6 +107,9 @@ public class ErrorMappers {
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
             return "has content after the JSON value; send one JSON value";
+        }
+        if (e instanceof StrictJson.OutOfRangeDate) {
+            return e.getOriginalMessage();
         }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this resource";
@@ -159,6 +166,10 @@ public class ErrorMappers {
             // The JSON body reader wraps what the parser refused (a key given twice, broken syntax): same answer.
             return malformedJson(json, uri);
         }
+        if (e.getCause() instanceof Refusal refusal) {
+            // A parameter converter can only throw a WebApplicationException (see WholeNumberParameters).
+            return refused(refusal, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -176,6 +187,22 @@ public class ErrorMappers {
                 ? "There is nothing at this address. It may have moved, or the link may be mistyped."
                 : e.getMessage() == null ? title : e.getMessage();
         return answer(uri, status, "http-" + status, title, detail, List.of());
+    }
+
+    /** A multipart body cut before its closing boundary is the client's incomplete request, not our failure. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        if (!String.valueOf(e.getMessage()).contains("parsing multipart request")) {
+            return unexpected(e, uri);
+        }
+        String reason = "ends before the form's closing boundary; send the whole form again";
+        return answer(
+                uri,
+                400,
+                "malformed-request",
+                "The request body could not be read",
+                "body: " + reason,
+                List.of(new FieldProblem("body", reason)));
     }
 
     @ServerExceptionMapper

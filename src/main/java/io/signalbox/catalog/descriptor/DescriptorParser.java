@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalbox.web.FieldProblem;
+import io.signalbox.web.HostileText;
 import io.signalbox.web.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -192,8 +193,11 @@ public final class DescriptorParser {
      */
     private static void screenValues(Object value, String path) {
         if (value instanceof String text) {
-            if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                throw refuse(path, "contains a control character (such as NUL) written as an escape; remove it");
+            if (HostileText.isUnstorable(text)) {
+                throw refuse(
+                        path,
+                        "contains a control character (such as NUL) or half a surrogate pair written as an escape;"
+                                + " remove it");
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {

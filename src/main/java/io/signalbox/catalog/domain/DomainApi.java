@@ -111,9 +111,8 @@ public class DomainApi {
 
     /** Read strictly: a misspelt field is refused rather than silently ignored. */
     private DomainRequest readRequest(byte[] body) throws IOException {
-        if (body.length == 0) {
-            return new DomainRequest(null, null, null, null, null);
-        }
-        return json.readValue(body, DomainRequest.class);
+        DomainRequest request = body.length == 0 ? null : json.readValue(body, DomainRequest.class);
+        // Nothing, or a JSON null: every field is missing, and the service names each one (as for other drafts).
+        return request == null ? new DomainRequest(null, null, null, null, null) : request;
     }
 }

@@ -9,6 +9,7 @@ import io.signalbox.identity.AuditLog;
 import io.signalbox.identity.Caller;
 import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
+import io.signalbox.web.HostileText;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,11 +81,16 @@ public class GlossaryService implements GlossaryLinks {
         List<FieldProblem> problems = new ArrayList<>();
         if (name.isEmpty() || name.length() > 100) {
             problems.add(new FieldProblem("term", "must be 1 to 100 characters"));
+        } else if (HostileText.isUnstorable(name) || name.chars().anyMatch(Character::isISOControl)) {
+            // The web layer refuses these at the door; the glossary keeps its own rule for every other caller.
+            problems.add(new FieldProblem("term", "must be one line of text without control characters"));
         }
         if (draft.definition() == null || draft.definition().isBlank()) {
             problems.add(new FieldProblem("definition", "is required: what the term means in " + domain.name()));
         } else if (draft.definition().length() > 4_000) {
             problems.add(new FieldProblem("definition", "is longer than 4 000 characters"));
+        } else if (HostileText.isUnstorable(draft.definition())) {
+            problems.add(new FieldProblem("definition", "holds a control or broken character; remove it"));
         }
         String canonical = draft.canonical() == null || draft.canonical().isBlank()
                 ? null
