@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Browser;
 import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.SignOutRecords;
 import io.signalbox.testing.Tokens;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -19,6 +26,12 @@ import org.openqa.selenium.WebElement;
 /** What a person sees in a real browser when they open a data product. */
 @QuarkusTest
 class ProductPageBrowserTest extends BrowserJourney {
+
+    @Inject
+    AdjustableClock clock;
+
+    @Inject
+    DataSource database;
 
     @Test
     void anAnalystSignsInOpensAProductFromItsDomainAndReadsOwnerSchemaAndOlderVersion() {
@@ -78,6 +91,7 @@ class ProductPageBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(200);
 
+        Instant signingOut = clock.instant();
         clickAndWaitForPage(browser.findElement(By.cssSelector(".session button")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("You have signed out");
 
@@ -85,12 +99,33 @@ class ProductPageBrowserTest extends BrowserJourney {
         assertThat(browser.findElements(By.id("kc-login")))
                 .as("signing out ends the session")
                 .hasSize(1);
-        // A session cookie copied before signing out is refused after it.
-        given().redirects()
-                .follow(false)
-                .cookies(session)
-                .get("/domains")
-                .then()
-                .statusCode(302);
+        // The provider reported the sign-out (back-channel logout) before it sent the browser back: the register in
+        // PostgreSQL holds the session for the longest a session can live, not only for this session's ID token.
+        assertThat(SignOutRecords.since(database, signingOut))
+                .anySatisfy(row -> assertThat(row.refusedUntil()).isAfter(signingOut.plus(Duration.ofHours(11))));
+
+        // A session cookie copied before signing out is refused after it, every time: nothing forgets the sign-out
+        // after the first refusal, nor a minute or five later (the portal's clock is moved; the provider's tokens in
+        // the cookie stay valid meanwhile, so only the record of the sign-out can refuse them).
+        try {
+            assertSentToSignIn(session, "immediately");
+            clock.advance(Duration.ofSeconds(60));
+            assertSentToSignIn(session, "60 s after signing out");
+            clock.advance(Duration.ofMinutes(4));
+            assertSentToSignIn(session, "5 minutes after signing out");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static void assertSentToSignIn(Map<String, String> copiedSession, String when) {
+        Response replay =
+                given().redirects().follow(false).cookies(copiedSession).get("/domains");
+        assertThat(replay.statusCode())
+                .as("a session cookie copied before signing out, replayed %s", when)
+                .isEqualTo(302);
+        assertThat(replay.header("Location"))
+                .as("replayed %s, it is sent to sign in again", when)
+                .contains("/protocol/openid-connect/auth");
     }
 }
