@@ -8,8 +8,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Turns away every request whose token belongs to a signed-out session ({@link SignedOutSessions}): the page session's
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class SignedOutSessionGate implements SecurityIdentityAugmentor {
+
+    private static final Logger LOG = Logger.getLogger(SignedOutSessionGate.class);
 
     @Inject
     SignedOutSessions signedOut;
@@ -33,7 +37,22 @@ public class SignedOutSessionGate implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         // The register is in PostgreSQL; augmentors run on the event loop, where the database must not be waited for.
-        return context.runBlocking(() -> signedOut.refuses(session.get()) ? noOne(identity) : identity);
+        return context.runBlocking(() -> refuses(session.get()) ? noOne(identity) : identity);
+    }
+
+    /**
+     * Whether the register refuses the session. While PostgreSQL cannot be asked the session is let through (sign-outs
+     * this replica has not written yet are still refused from memory): refusing every session would send every signed-in person
+     * through sign-in again, in a loop until the database is back, and a failed check would end every session (Quarkus
+     * treats it as a broken session and removes the cookie); meanwhile nearly every page needs the database anyway.
+     */
+    private boolean refuses(SessionToken session) {
+        try {
+            return signedOut.refuses(session);
+        } catch (PersistenceException e) {
+            LOG.warnf("Could not check whether a session was signed out (PostgreSQL unavailable?): %s", e.getMessage());
+            return false;
+        }
     }
 
     /** Nobody: what the request would have been without its session (the request itself stays attached). */

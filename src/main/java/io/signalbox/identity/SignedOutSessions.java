@@ -110,8 +110,12 @@ public class SignedOutSessions {
         record(new SignOut(key, issuedAt == null ? now : issuedAt, now.plus(longestSession)));
     }
 
-    /** Whether this token belongs to a signed-out session. One indexed query; called for every signed-in request. */
-    @Transactional
+    /**
+     * Whether this token belongs to a signed-out session. One indexed query; called for every signed-in request.
+     *
+     * @throws jakarta.persistence.PersistenceException when PostgreSQL cannot be asked (sign-outs made on this replica
+     *     are still refused from memory before it is asked)
+     */
     public boolean refuses(SessionToken token) {
         Instant now = clock.instant();
         for (SignOut signOut : unsaved.values()) {
@@ -119,6 +123,11 @@ public class SignedOutSessions {
                 return true;
             }
         }
+        return recorded(token, now);
+    }
+
+    @Transactional
+    boolean recorded(SessionToken token, Instant now) {
         Number matches =
                 (Number) em.createNativeQuery("select count(*) from signed_out_session where session_key in (:keys)"
                                 + " and issued_up_to >= :issuedAt and refused_until > :now")
