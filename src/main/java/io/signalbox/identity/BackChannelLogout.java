@@ -42,6 +42,13 @@ public class BackChannelLogout {
     @Inject
     SignedOutSessions signedOut;
 
+    /**
+     * Records the sign-out a logout token reports.
+     *
+     * @param logoutToken the provider's signed logout token (a JWT), form field {@code logout_token}
+     * @return 200 with {@code Cache-Control: no-store} once the sign-out is recorded
+     * @throws Refusal.Malformed (400) for a missing, unverifiable or non-logout token; nothing is recorded
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signedOutAtProvider(@FormParam("logout_token") String logoutToken) {
