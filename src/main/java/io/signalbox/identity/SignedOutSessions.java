@@ -82,6 +82,9 @@ public class SignedOutSessions {
     public void signedOutHere(SessionToken session) {
         SignOut signOut = new SignOut(
                 session.sessionKey(), session.issuedAt(), session.expiresAt().plus(sessionAgeExtension));
+        // A record merged with a second sign-out of the same session before either was written stays here until it
+        // expires; those are dropped now, so that memory holds no more than one session lifetime's sign-outs.
+        unsaved.values().removeIf(waiting -> !waiting.refusedUntil().isAfter(clock.instant()));
         unsaved.merge(signOut.sessionKey(), signOut, SignOut::mergedWith);
         vertx.executeBlocking(() -> {
                     record(signOut);
