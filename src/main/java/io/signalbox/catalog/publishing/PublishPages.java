@@ -61,13 +61,14 @@ public class PublishPages {
             List<PublicationGate.Finding> warnings,
             List<PublicationGate.SchemaChange> schemaChanges,
             String comparedWith,
-            Integer ruleSetVersion) {
+            Integer ruleSetVersion,
+            List<FieldProblem> descriptorWarnings) {
 
         static Outcome unreadable(String headline, List<FieldProblem> problems) {
-            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null);
+            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of());
         }
 
-        static Outcome of(String headline, PublicationGate.Verdict verdict) {
+        static Outcome of(String headline, PublicationGate.Verdict verdict, List<FieldProblem> descriptorWarnings) {
             return new Outcome(
                     headline,
                     !verdict.passes(),
@@ -76,7 +77,8 @@ public class PublishPages {
                     verdict.warnings(),
                     verdict.schemaChanges(),
                     verdict.comparedWith(),
-                    verdict.ruleSetVersion());
+                    verdict.ruleSetVersion(),
+                    descriptorWarnings);
         }
     }
 
@@ -139,7 +141,8 @@ public class PublishPages {
                     Outcome.of(
                             descriptor.productKey() + " " + descriptor.version()
                                     + " meets every blocking rule: ready to publish",
-                            verdict));
+                            verdict,
+                            descriptor.warnings()));
         } catch (PublicationRefused refused) {
             return shown.answer(
                     422,
@@ -148,7 +151,8 @@ public class PublishPages {
                                             ? "Nothing was published: "
                                             : refused.productKey() + " " + refused.version() + " would be refused: ")
                                     + PublicationRefused.count(refused.verdict().blocking()),
-                            refused.verdict()));
+                            refused.verdict(),
+                            List.of()));
         } catch (Refusal.Malformed | Refusal.Invalid | Refusal.Conflict refused) {
             // The reader's and the version line's refusals, shown beside the descriptor so it can be corrected.
             return shown.answer(
