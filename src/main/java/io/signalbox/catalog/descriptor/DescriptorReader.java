@@ -592,7 +592,7 @@ public final class DescriptorReader {
         }
         for (DescriptorNode node : contract.objects("slaProperties", false, 50)) {
             String property = node.requiredText("property", 100);
-            String value = node.scalarText("value", 150);
+            String value = node.scalarText("value", 200);
             if (value == null && node.raw("value") == null) {
                 node.problem("value", "is required");
             }
