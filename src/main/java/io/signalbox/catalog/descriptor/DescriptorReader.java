@@ -592,7 +592,8 @@ public final class DescriptorReader {
         }
         for (DescriptorNode node : contract.objects("slaProperties", false, 50)) {
             String property = node.requiredText("property", 100);
-            String value = node.scalarText("value", 200);
+            // 150 leaves room for the unit: the shown value ("99.5 percent") is stored in a column of 200 characters.
+            String value = node.scalarText("value", 150);
             if (value == null && node.raw("value") == null) {
                 node.problem("value", "is required");
             }
