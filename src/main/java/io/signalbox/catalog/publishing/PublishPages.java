@@ -62,10 +62,28 @@ public class PublishPages {
             List<PublicationGate.SchemaChange> schemaChanges,
             String comparedWith,
             Integer ruleSetVersion,
-            List<FieldProblem> descriptorWarnings) {
+            List<FieldProblem> descriptorWarnings,
+            String productUrl) {
 
         static Outcome unreadable(String headline, List<FieldProblem> problems) {
-            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of());
+            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of(), null);
+        }
+
+        /** A publication that went ahead with the reader's warnings: shown here, since the product page has none. */
+        static Outcome publishedWithWarnings(Publication publication, List<FieldProblem> descriptorWarnings) {
+            String key = publication.product().key;
+            return new Outcome(
+                    key + " " + publication.version().version + " is published; the descriptor was read with "
+                            + (descriptorWarnings.size() == 1 ? "1 warning" : descriptorWarnings.size() + " warnings"),
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    descriptorWarnings,
+                    "/products/" + key);
         }
 
         static Outcome of(String headline, PublicationGate.Verdict verdict, List<FieldProblem> descriptorWarnings) {
@@ -78,7 +96,8 @@ public class PublishPages {
                     verdict.schemaChanges(),
                     verdict.comparedWith(),
                     verdict.ruleSetVersion(),
-                    descriptorWarnings);
+                    descriptorWarnings,
+                    null);
         }
     }
 
@@ -132,6 +151,11 @@ public class PublishPages {
             }
             if (publish) {
                 Publication publication = publications.publish(descriptor, caller.name());
+                if (!descriptor.warnings().isEmpty()) {
+                    return shown.answer(
+                            publication.created() ? 201 : 200,
+                            Outcome.publishedWithWarnings(publication, descriptor.warnings()));
+                }
                 return Response.seeOther(URI.create("/products/" + publication.product().key + "#governance"))
                         .build();
             }

@@ -82,4 +82,23 @@ class DescriptorWarningsTest {
         assertThat(Jsoup.parse(checked.asString()).select("#outcome").text())
                 .contains("Read with warnings", "product.deprecated: " + PRODUCT_ADVICE);
     }
+
+    @Test
+    void publishingFromThePageWithAWarningShowsItWithALinkToTheProduct() {
+        String domain = Descriptors.newDomain();
+        Descriptors product = Descriptors.product(domain).productLine("deprecated: true");
+        FormSession session = FormSession.openedAt("/domains/" + domain + "/publish");
+
+        Response published = session.postMultipart(
+                "/domains/" + domain + "/publish", Map.of("action", "publish", "descriptor", product.yaml()));
+
+        published.then().statusCode(201);
+        org.jsoup.nodes.Document page = Jsoup.parse(published.asString());
+        assertThat(page.select("#outcome h2").text())
+                .isEqualTo(product.key() + " 1.0.0 is published; the descriptor was read with 1 warning");
+        assertThat(page.select("#outcome").text()).contains("product.deprecated: " + PRODUCT_ADVICE);
+        assertThat(page.select("#outcome a[href=/products/" + product.key() + "]"))
+                .hasSize(1);
+        given().get("/api/products/" + product.key()).then().statusCode(200);
+    }
 }
