@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +84,10 @@ public class RulePages {
         try {
             change = vocabulary.define(form.getFirst("alias"), form.getFirst("classification"), caller.name());
         } catch (Refusal.Invalid | Refusal.Conflict refused) {
-            return refusedAlias(refused);
+            return refused("vocabulary", refused);
         }
         return Response.seeOther(URI.create("/governance/rules?alias="
-                        + java.net.URLEncoder.encode(change.alias().alias(), java.nio.charset.StandardCharsets.UTF_8)
+                        + URLEncoder.encode(change.alias().alias(), StandardCharsets.UTF_8)
                         + "#vocabulary"))
                 .build();
     }
@@ -101,14 +103,15 @@ public class RulePages {
         return Response.seeOther(URI.create("/governance/rules#vocabulary")).build();
     }
 
-    private Response refusedAlias(Refusal refused) {
+    /** The page again, with the refused change shown beside the rule ({@code "vocabulary"}: the alias form). */
+    private Response refused(String ruleId, Refusal refused) {
         return Response.status(ErrorMappers.statusOf(refused))
                 .entity(Templates.rules(
                         queries.rules(),
                         queries.ruleSets(),
                         true,
                         null,
-                        new RefusedChange("vocabulary", refused.problems()),
+                        new RefusedChange(ruleId, refused.problems()),
                         vocabulary.vocabulary(),
                         null))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
@@ -133,17 +136,7 @@ public class RulePages {
             ruleService.change(
                     id, new RuleService.RuleChange(form.getFirst("severity"), parameters, lockVersion), caller.name());
         } catch (Refusal.Invalid | Refusal.Conflict refused) {
-            return Response.status(ErrorMappers.statusOf(refused))
-                    .entity(Templates.rules(
-                            queries.rules(),
-                            queries.ruleSets(),
-                            true,
-                            null,
-                            new RefusedChange(id, refused.problems()),
-                            vocabulary.vocabulary(),
-                            null))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .build();
+            return refused(id, refused);
         }
         return Response.seeOther(URI.create("/governance/rules?changed=" + id + "#rule-" + id))
                 .build();
