@@ -4,6 +4,7 @@ import io.signalbox.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,12 +17,19 @@ final class DescriptorNode {
 
     private final Map<String, Object> fields;
     private final String path;
+    private final Reading reading;
     private final List<FieldProblem> problems;
 
-    DescriptorNode(Map<String, Object> fields, String path, List<FieldProblem> problems) {
+    DescriptorNode(Map<String, Object> fields, String path, Reading reading) {
         this.fields = fields;
         this.path = path;
-        this.problems = problems;
+        this.reading = reading;
+        this.problems = reading.problems;
+    }
+
+    /** The classification names this reading accepts: the four levels and the council's aliases. */
+    ClassificationVocabulary vocabulary() {
+        return reading.vocabulary;
     }
 
     String path() {
@@ -42,6 +50,11 @@ final class DescriptorNode {
 
     void problem(String key, String message) {
         problems.add(new FieldProblem(key == null ? path : path(key), message));
+    }
+
+    /** Something read but worth telling: the publication goes ahead, and the answer names the field. */
+    void warn(String key, String message) {
+        reading.warnings.add(new FieldProblem(key == null ? path : path(key), message));
     }
 
     /** Text that must be present. */
@@ -98,8 +111,31 @@ final class DescriptorNode {
         if (value instanceof Boolean b) {
             return b;
         }
+        Optional<Boolean> text = textBoolean(value);
+        if (text.isPresent()) {
+            warn(
+                    key,
+                    "'" + value + "' is text; it is read as " + text.get() + ": write " + text.get()
+                            + " without quotes");
+            return text.get();
+        }
         problem(key, "must be true or false, not " + describe(value));
         return absent;
+    }
+
+    /**
+     * A boolean written as text, as some tools export it (datacontract-cli writes {@code pii: 'True'}): true, false,
+     * yes or no, in any case. Other text stays a mistake.
+     */
+    private static Optional<Boolean> textBoolean(Object value) {
+        if (!(value instanceof String text)) {
+            return Optional.empty();
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> Optional.of(true);
+            case "false", "no" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     Optional<DescriptorNode> object(String key, boolean required) {
@@ -175,7 +211,7 @@ final class DescriptorNode {
         for (DescriptorNode entry : objects("customProperties", false, 100)) {
             String name = entry.requiredText("property", 100);
             if (name != null) {
-                properties.put(name, new DescriptorValue(entry.raw("value"), entry.path("value"), problems));
+                properties.put(name, new DescriptorValue(entry.raw("value"), entry.path("value"), reading));
             }
         }
         return properties;
@@ -188,7 +224,7 @@ final class DescriptorNode {
         }
         Map<String, Object> child = new LinkedHashMap<>();
         map.forEach((k, v) -> child.put(String.valueOf(k), v));
-        return Optional.of(new DescriptorNode(child, nodePath, problems));
+        return Optional.of(new DescriptorNode(child, nodePath, reading));
     }
 
     private String checkedLength(String key, String text, int maxLength) {
@@ -231,12 +267,12 @@ final class DescriptorNode {
     }
 
     /** A custom property's value, read with the same care as a field. */
-    record DescriptorValue(Object value, String path, List<FieldProblem> problems) {
+    record DescriptorValue(Object value, String path, Reading reading) {
 
         DescriptorNode asFields() {
             Map<String, Object> holder = new LinkedHashMap<>();
             holder.put("value", value);
-            return new DescriptorNode(holder, parentPath(), problems);
+            return new DescriptorNode(holder, parentPath(), reading);
         }
 
         private String parentPath() {

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,23 +51,45 @@ public final class DescriptorReader {
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
     private static final Set<String> OWNER_ROLES = Set.of("owner", "productowner", "dataowner", "product owner");
+    /** ODCS v3.1's logical types and v3.2's {@code map} (RFC 0030). */
     public static final Set<String> LOGICAL_TYPES =
-            Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
+            Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean", "map");
+    // A map's key and value are read when they are single values: fields inside a map value would escape the rules.
+    private static final Set<String> MAP_ENTRY_TYPES =
+            Set.of("string", "date", "timestamp", "time", "number", "integer", "boolean");
     private static final Map<String, String> PORT_KINDS = Map.of(
             "table", "table", "tables", "table", "view", "view", "topic", "topic", "stream", "topic", "api", "api",
             "rest", "api", "file", "file", "files", "file", "dataset", "table");
     private static final Set<String> FRESHNESS_PROPERTIES = Set.of("freshness", "latency", "frequency");
     private static final int MAX_COLUMNS = 2000;
 
+    // ODPS v1.1 'deprecated' flags are read but start nothing until deprecation notices exist: say so, and say what
+    // does work today (docs/descriptor.md §7, status).
+    static final String PRODUCT_DEPRECATION = "has no effect yet: Signalbox keeps no deprecation notices, so the"
+            + " product is published as usual; to deprecate it, publish a version with status: deprecated"
+            + " (docs/descriptor.md §7)";
+    static final String PORT_DEPRECATION = "has no effect yet: Signalbox keeps no deprecation notices, so the port is"
+            + " published as usual; to deprecate it, say so in its description and publish a version without the port"
+            + " once consumers have moved, or deprecate the whole product with status: deprecated"
+            + " (docs/descriptor.md §7)";
+
     private static final ObjectMapper CANONICAL_JSON =
             new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private DescriptorReader() {}
 
-    /** Parses and reads a request body; refuses with every problem found at once. */
+    /** Parses and reads a request body with the four classification levels only; see the vocabulary overload. */
     public static ProductDescriptor read(byte[] body, DescriptorFormat format) {
+        return read(body, format, ClassificationVocabulary.STANDARD);
+    }
+
+    /**
+     * Parses and reads a request body; refuses with every problem found at once. {@code vocabulary} holds the
+     * classification names accepted besides the four levels (the council's aliases).
+     */
+    public static ProductDescriptor read(byte[] body, DescriptorFormat format, ClassificationVocabulary vocabulary) {
         List<Map<String, Object>> documents = DescriptorParser.parse(body, format);
-        return read(documents, new String(body, StandardCharsets.UTF_8), format);
+        return read(documents, new String(body, StandardCharsets.UTF_8), format, vocabulary);
     }
 
     /** A descriptor file sent on its own, e.g. one part of a multipart upload: the ODPS file and each contract file. */
@@ -77,6 +100,11 @@ public final class DescriptorReader {
      * order and their documents combined, as if they had been one multi-document YAML.
      */
     public static ProductDescriptor read(List<DescriptorFile> files) {
+        return read(files, ClassificationVocabulary.STANDARD);
+    }
+
+    /** Reads a publication sent as separate files, accepting the council's classification aliases. */
+    public static ProductDescriptor read(List<DescriptorFile> files, ClassificationVocabulary vocabulary) {
         List<Map<String, Object>> documents = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (DescriptorFile file : files) {
@@ -88,11 +116,16 @@ public final class DescriptorReader {
             text.append("# ").append(file.name().replaceAll("\\p{Cntrl}", " ")).append('\n');
             text.append(new String(file.content(), StandardCharsets.UTF_8));
         }
-        return read(documents, text.toString(), DescriptorFormat.YAML);
+        return read(documents, text.toString(), DescriptorFormat.YAML, vocabulary);
     }
 
-    static ProductDescriptor read(List<Map<String, Object>> documents, String text, DescriptorFormat format) {
-        List<FieldProblem> problems = new ArrayList<>();
+    static ProductDescriptor read(
+            List<Map<String, Object>> documents,
+            String text,
+            DescriptorFormat format,
+            ClassificationVocabulary vocabulary) {
+        Reading reading = new Reading(vocabulary);
+        List<FieldProblem> problems = reading.problems;
         DescriptorNode product = null;
         List<DescriptorNode> contracts = new ArrayList<>();
         int contractIndex = 0;
@@ -105,10 +138,10 @@ public final class DescriptorReader {
                             "documents[" + i + "].kind",
                             "a publication holds one DataProduct; publish the second product on its own"));
                 } else {
-                    product = new DescriptorNode(document, "product", problems);
+                    product = new DescriptorNode(document, "product", reading);
                 }
             } else if ("DataContract".equals(kind)) {
-                contracts.add(new DescriptorNode(document, "contracts[" + contractIndex++ + "]", problems));
+                contracts.add(new DescriptorNode(document, "contracts[" + contractIndex++ + "]", reading));
             } else {
                 problems.add(new FieldProblem(
                         "documents[" + i + "].kind",
@@ -126,7 +159,8 @@ public final class DescriptorReader {
             }
             throw Refusal.invalid("The descriptor is not valid", problems);
         }
-        ProductDescriptor descriptor = readProduct(product, contracts, problems, documents, text, format);
+        ProductDescriptor descriptor =
+                readProduct(product, contracts, problems, documents, text, format, reading.warnings);
         if (!problems.isEmpty()) {
             throw Refusal.invalid("The descriptor is not valid", problems);
         }
@@ -139,7 +173,8 @@ public final class DescriptorReader {
             List<FieldProblem> problems,
             List<Map<String, Object>> documents,
             String text,
-            DescriptorFormat format) {
+            DescriptorFormat format,
+            List<FieldProblem> warnings) {
         product.matching(
                 "apiVersion", ODPS_VERSION, "is not an ODPS version Signalbox reads: use v0.9.x or v1.x.x", true, 20);
         String externalId = product.matching(
@@ -153,6 +188,7 @@ public final class DescriptorReader {
                 40);
         LifecycleStatus status = readStatus(product);
         SemanticVersion version = readVersion(product, "version");
+        warnIfDeprecated(product, PRODUCT_DEPRECATION);
 
         String purpose = null;
         String limitations = null;
@@ -192,8 +228,17 @@ public final class DescriptorReader {
         List<LifecycleMapping> lifecycleMapping = new ArrayList<>(readLifecycleMapping(custom.get("lifecycleMapping")));
         Set<String> contractIds = new HashSet<>();
         Set<String> objectNames = new HashSet<>();
+        Map<String, String> portVersions = portVersionsByContract(outputPorts);
         for (DescriptorNode contract : contracts) {
-            readContract(contract, referencedContracts, contractIds, objectNames, columns, sla, lifecycleMapping);
+            readContract(
+                    contract,
+                    referencedContracts,
+                    portVersions,
+                    contractIds,
+                    objectNames,
+                    columns,
+                    sla,
+                    lifecycleMapping);
             if (team.members.isEmpty()) {
                 team = readTeam(contract);
             }
@@ -243,7 +288,15 @@ public final class DescriptorReader {
                 columns,
                 contentHash(documents),
                 text,
-                format);
+                format,
+                List.copyOf(warnings));
+    }
+
+    /** ODPS v1.1 {@code deprecated: true} on a product or a port: accepted, with a warning that it does nothing yet. */
+    private static void warnIfDeprecated(DescriptorNode node, String advice) {
+        if (node.bool("deprecated", false)) {
+            node.warn("deprecated", advice);
+        }
     }
 
     private static LifecycleStatus readStatus(DescriptorNode product) {
@@ -377,6 +430,7 @@ public final class DescriptorReader {
     private static List<OutputPort> readOutputPorts(DescriptorNode product) {
         List<OutputPort> ports = new ArrayList<>();
         for (DescriptorNode node : product.objects("outputPorts", true, 50)) {
+            warnIfDeprecated(node, PORT_DEPRECATION);
             String type = node.text("type", 40);
             String kind = null;
             if (type != null) {
@@ -406,6 +460,7 @@ public final class DescriptorReader {
     private static List<InputPort> readInputPorts(DescriptorNode product) {
         List<InputPort> ports = new ArrayList<>();
         for (DescriptorNode node : product.objects("inputPorts", false, 50)) {
+            warnIfDeprecated(node, PORT_DEPRECATION);
             Map<String, DescriptorValue> custom = node.customProperties();
             String source = custom.containsKey("sourceProduct")
                     ? custom.get("sourceProduct")
@@ -452,9 +507,56 @@ public final class DescriptorReader {
         return mapping;
     }
 
+    /** For each contract id, the version of the output port that links it (the contract id when it has none). */
+    private static Map<String, String> portVersionsByContract(List<OutputPort> outputPorts) {
+        Map<String, String> versions = new HashMap<>();
+        for (OutputPort port : outputPorts) {
+            if (port.contractId() != null) {
+                versions.putIfAbsent(port.contractId(), port.version() == null ? port.contractId() : port.version());
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * The name a schema object is kept under. Within a contract names are unique. Across contracts one name may
+     * return: a product offers several versions of one output port, each with its own contract for the same table
+     * (ODPS's own examples do). The first contract keeps the plain name, so that adding a port version is an
+     * addition for the schema comparison; a later one is kept as {@code name@<port version>}.
+     *
+     * @return the name, or null when it cannot be kept (the problem is recorded)
+     */
+    private static String objectNameOf(
+            DescriptorNode object,
+            String name,
+            String contractId,
+            Map<String, String> portVersions,
+            Set<String> namesInContract,
+            Set<String> objectNames) {
+        if (!namesInContract.add(name)) {
+            object.problem("name", "'" + name + "' names two schema objects of this contract; names must be unique");
+            return null;
+        }
+        if (objectNames.add(name)) {
+            return name;
+        }
+        String qualified = name + "@" + (contractId == null ? "" : portVersions.getOrDefault(contractId, contractId));
+        if (contractId == null || qualified.length() > 128 || !objectNames.add(qualified)) {
+            object.problem(
+                    "name",
+                    "'" + name + "' names a schema object of another contract of this publication; a contract for "
+                            + "another version of a port is kept as '" + DescriptorNode.shorten(qualified)
+                            + "', which must be unique and at most 128 characters: give each port version its own "
+                            + "version");
+            return null;
+        }
+        return qualified;
+    }
+
     private static void readContract(
             DescriptorNode contract,
             Set<String> referencedContracts,
+            Map<String, String> portVersions,
             Set<String> contractIds,
             Set<String> objectNames,
             List<ColumnSpec> columns,
@@ -476,19 +578,21 @@ public final class DescriptorReader {
                     "'" + id + "' is not referenced by any product.outputPorts[].contractId: "
                             + "link the contract to the output port it describes");
         }
+        Set<String> namesInContract = new HashSet<>();
         for (DescriptorNode object : contract.objects("schema", false, 100)) {
             String objectName = object.requiredText("name", 128);
-            if (objectName != null && !objectNames.add(objectName)) {
-                object.problem(
-                        "name",
-                        "'" + objectName + "' names two schema objects of this publication; names must be unique");
-                continue;
+            if (objectName != null) {
+                objectName = objectNameOf(object, objectName, id, portVersions, namesInContract, objectNames);
+                if (objectName == null) {
+                    continue;
+                }
             }
             Set<String> columnNames = new HashSet<>();
             readProperties(object, objectName, "", columnNames, columns);
         }
         for (DescriptorNode node : contract.objects("slaProperties", false, 50)) {
             String property = node.requiredText("property", 100);
+            // 150 leaves room for the unit: the shown value ("99.5 percent") is stored in a column of 200 characters.
             String value = node.scalarText("value", 150);
             if (value == null && node.raw("value") == null) {
                 node.problem("value", "is required");
@@ -574,6 +678,9 @@ public final class DescriptorReader {
                     "logicalType",
                     "'" + DescriptorNode.shorten(logicalType) + "' is not an ODCS logical type: use one of "
                             + String.join(", ", LOGICAL_TYPES.stream().sorted().toList()));
+        }
+        if ("map".equals(logicalType)) {
+            readMap(property);
         }
         // A field that declares no classification takes its container's: the container's value holds it, so the
         // label the owner gave the whole is the least that was said about the part (docs/descriptor.md §7).
@@ -661,19 +768,77 @@ public final class DescriptorReader {
         }
     }
 
+    /**
+     * ODCS v3.2 {@code logicalType: map} (RFC 0030): a {@code map} block with a {@code key} and a {@code value}, each
+     * of a single-value logical type. A map of objects or arrays is refused: its fields would not become columns, so
+     * they would be neither shown nor classified nor judged.
+     */
+    private static void readMap(DescriptorNode property) {
+        Optional<DescriptorNode> map = property.object("map", false);
+        if (map.isEmpty()) {
+            if (!property.has("map")) {
+                property.problem(
+                        "map", "is required with logicalType: map: give map.key and map.value (ODCS v3.2, RFC 0030)");
+            }
+            return;
+        }
+        for (String part : List.of("key", "value")) {
+            Optional<DescriptorNode> entry = map.get().object(part, true);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            String type = entry.get().requiredText("logicalType", 40);
+            if ((type != null && !MAP_ENTRY_TYPES.contains(type))
+                    || entry.get().has("properties")
+                    || entry.get().has("items")) {
+                entry.get()
+                        .problem(
+                                type == null ? "properties" : "logicalType",
+                                (type == null
+                                                ? "a map " + part + " with fields"
+                                                : "'" + DescriptorNode.shorten(type) + "'")
+                                        + " is not read in a map " + part + ": Signalbox reads maps whose key and value"
+                                        + " are one of "
+                                        + String.join(
+                                                ", ",
+                                                MAP_ENTRY_TYPES.stream()
+                                                        .sorted()
+                                                        .toList())
+                                        + "; declare a map of objects or arrays as an object or array column instead,"
+                                        + " so that its fields are shown, classified and checked");
+            }
+        }
+    }
+
+    /**
+     * A classification level, or a council alias read as its level with a warning; any other name is refused naming
+     * the levels and the aliases.
+     */
     private static Classification classification(DescriptorNode node, String key) {
         String label = node.text(key, 40);
         if (label == null) {
             return null;
         }
         Optional<Classification> classification = Classification.fromLabel(label);
-        if (classification.isEmpty()) {
-            node.problem(
-                    key,
-                    "'" + DescriptorNode.shorten(label)
-                            + "' is not a classification: use public, internal, confidential or restricted");
+        if (classification.isPresent()) {
+            return classification.get();
         }
-        return classification.orElse(null);
+        Optional<Classification> aliased = node.vocabulary().aliasFor(label);
+        if (aliased.isPresent()) {
+            node.warn(
+                    key,
+                    "'" + DescriptorNode.shorten(label) + "' is the council's alias for "
+                            + aliased.get().label()
+                            + ": read as " + aliased.get().label() + "; write "
+                            + aliased.get().label()
+                            + " to say it directly");
+            return aliased.get();
+        }
+        node.problem(
+                key,
+                "'" + DescriptorNode.shorten(label) + "' is not a classification: use "
+                        + node.vocabulary().choices());
+        return null;
     }
 
     private static String slaValue(List<SlaProperty> sla, Set<String> properties) {

@@ -10,11 +10,13 @@ import io.signalbox.catalog.model.ProductParts.SlaProperty;
 import io.signalbox.catalog.model.ProductParts.SupportChannel;
 import io.signalbox.catalog.model.ProductParts.TeamMember;
 import io.signalbox.catalog.model.SemanticVersion;
+import io.signalbox.web.FieldProblem;
 import java.util.List;
 
 /**
  * A data product publication in Signalbox's own terms, read from ODPS and ODCS documents by {@link DescriptorReader}.
- * Everything here has been validated; the catalog trusts it.
+ * Everything here has been validated; the catalog trusts it. {@code warnings} are what the reader accepted but tells
+ * the publisher about, each with its field path (a text boolean, a classification alias, a flag with no effect yet).
  */
 public record ProductDescriptor(
         String domainKey,
@@ -44,7 +46,8 @@ public record ProductDescriptor(
         List<ColumnSpec> columns,
         String contentHash,
         String text,
-        DescriptorFormat format) {
+        DescriptorFormat format,
+        List<FieldProblem> warnings) {
 
     public String productKey() {
         return domainKey + "." + slug;

@@ -1,5 +1,6 @@
 package io.signalbox.catalog.publishing;
 
+import io.signalbox.catalog.descriptor.ClassificationVocabulary;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.descriptor.DescriptorReader.DescriptorFile;
@@ -7,6 +8,7 @@ import io.signalbox.catalog.descriptor.ProductDescriptor;
 import io.signalbox.web.Refusal;
 import io.signalbox.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,10 +33,14 @@ public class DescriptorUploads {
     @ConfigProperty(name = "signalbox.descriptor.max-bytes")
     int maxBytes;
 
+    // Read once per descriptor, before the publication's transaction: the council's aliases as they stand now.
+    @Inject
+    CouncilVocabulary council;
+
     /** A descriptor sent as the request body; YAML unless the media type says JSON. */
     public ProductDescriptor fromBody(InputStream body, String mediaType) {
         byte[] bytes = RequestBodies.readAtMost(body, maxBytes, ADVICE);
-        return DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(mediaType));
+        return DescriptorReader.read(bytes, DescriptorFormat.fromMediaType(mediaType), council.classifications());
     }
 
     /**
@@ -59,7 +65,7 @@ public class DescriptorUploads {
                     List.of(new io.signalbox.web.FieldProblem(
                             "body", "holds no file: send the ODPS file and its contracts as form files")));
         }
-        return DescriptorReader.read(descriptorFiles);
+        return DescriptorReader.read(descriptorFiles, council.classifications());
     }
 
     /** The text of the publish page's form: the chosen file when there is one, else what was pasted (never null). */
@@ -70,23 +76,24 @@ public class DescriptorUploads {
             return new Pasted(
                     new String(content, StandardCharsets.UTF_8),
                     content,
-                    formatOf(file.fileName(), file.contentType(), content));
+                    formatOf(file.fileName(), file.contentType(), content),
+                    council.classifications());
         }
         String text = pasted == null ? "" : pasted;
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         refuseBeyondLimit(content.length, "");
-        return new Pasted(text, content, formatOf(null, null, content));
+        return new Pasted(text, content, formatOf(null, null, content), council.classifications());
     }
 
-    /** What the publish form sent: the text to show again, its bytes and format. */
-    public record Pasted(String text, byte[] bytes, DescriptorFormat format) {
+    /** What the publish form sent: the text to show again, its bytes and format, and the vocabulary to read it with. */
+    public record Pasted(String text, byte[] bytes, DescriptorFormat format, ClassificationVocabulary vocabulary) {
 
         public boolean isBlank() {
             return text.isBlank();
         }
 
         public ProductDescriptor read() {
-            return DescriptorReader.read(bytes, format);
+            return DescriptorReader.read(bytes, format, vocabulary);
         }
     }
 

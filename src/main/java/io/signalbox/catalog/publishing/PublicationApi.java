@@ -3,6 +3,7 @@ package io.signalbox.catalog.publishing;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
 import io.signalbox.catalog.publishing.PublicationService.Publication;
 import io.signalbox.identity.Caller;
+import io.signalbox.web.FieldProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -40,8 +41,17 @@ public class PublicationApi {
     @Inject
     Caller caller;
 
-    /** What a publication answers: the product, the version, whether it was new, and where to read it. */
-    public record PublicationAnswer(String key, String version, boolean created, String url, String api) {}
+    /**
+     * What a publication answers: the product, the version, whether it was new, where to read it, and what the reader
+     * accepted but tells about ({@code descriptorWarnings}: field path and message, e.g. a text boolean).
+     */
+    public record PublicationAnswer(
+            String key,
+            String version,
+            boolean created,
+            String url,
+            String api,
+            List<FieldProblem> descriptorWarnings) {}
 
     /** What a dry run found: the same evaluation a publication gets, with nothing written. */
     public record ValidationAnswer(
@@ -52,7 +62,8 @@ public class PublicationApi {
             String comparedWith,
             List<PublicationGate.Finding> violations,
             List<PublicationGate.Finding> warnings,
-            List<PublicationGate.SchemaChange> schemaChanges) {}
+            List<PublicationGate.SchemaChange> schemaChanges,
+            List<FieldProblem> descriptorWarnings) {}
 
     @POST
     @Consumes({
@@ -66,14 +77,14 @@ public class PublicationApi {
         "*/*"
     })
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return answer(publishAs(uploads.fromBody(body, contentType)));
+        return publishAs(uploads.fromBody(body, contentType));
     }
 
     /** Publishes a product whose ODPS file and ODCS contract files are sent as separate form files. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response publishFiles(@RestForm(FileUpload.ALL) List<FileUpload> files) {
-        return answer(publishAs(uploads.fromFiles(files)));
+        return publishAs(uploads.fromFiles(files));
     }
 
     /**
@@ -114,21 +125,20 @@ public class PublicationApi {
                 verdict.comparedWith(),
                 verdict.blocking(),
                 verdict.warnings(),
-                verdict.schemaChanges());
+                verdict.schemaChanges(),
+                descriptor.warnings());
     }
 
-    private Publication publishAs(ProductDescriptor descriptor) {
+    private Response publishAs(ProductDescriptor descriptor) {
         rights.refuseUnlessMayPublish(descriptor.domainKey());
-        return publications.publish(descriptor, caller.name());
-    }
-
-    private static Response answer(Publication publication) {
+        Publication publication = publications.publish(descriptor, caller.name());
         PublicationAnswer answer = new PublicationAnswer(
                 publication.product().key,
                 publication.version().version,
                 publication.created(),
                 "/products/" + publication.product().key,
-                "/api/products/" + publication.product().key + "/versions/" + publication.version().version);
+                "/api/products/" + publication.product().key + "/versions/" + publication.version().version,
+                descriptor.warnings());
         if (!publication.created()) {
             return Response.ok(answer).build();
         }

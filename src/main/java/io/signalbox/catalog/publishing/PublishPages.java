@@ -61,13 +61,32 @@ public class PublishPages {
             List<PublicationGate.Finding> warnings,
             List<PublicationGate.SchemaChange> schemaChanges,
             String comparedWith,
-            Integer ruleSetVersion) {
+            Integer ruleSetVersion,
+            List<FieldProblem> descriptorWarnings,
+            String productUrl) {
 
         static Outcome unreadable(String headline, List<FieldProblem> problems) {
-            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null);
+            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of(), null);
         }
 
-        static Outcome of(String headline, PublicationGate.Verdict verdict) {
+        /** A publication that went ahead with the reader's warnings: shown here, since the product page has none. */
+        static Outcome publishedWithWarnings(Publication publication, List<FieldProblem> descriptorWarnings) {
+            String key = publication.product().key;
+            return new Outcome(
+                    key + " " + publication.version().version + " is published; the descriptor was read with "
+                            + (descriptorWarnings.size() == 1 ? "1 warning" : descriptorWarnings.size() + " warnings"),
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    descriptorWarnings,
+                    "/products/" + key);
+        }
+
+        static Outcome of(String headline, PublicationGate.Verdict verdict, List<FieldProblem> descriptorWarnings) {
             return new Outcome(
                     headline,
                     !verdict.passes(),
@@ -76,7 +95,9 @@ public class PublishPages {
                     verdict.warnings(),
                     verdict.schemaChanges(),
                     verdict.comparedWith(),
-                    verdict.ruleSetVersion());
+                    verdict.ruleSetVersion(),
+                    descriptorWarnings,
+                    null);
         }
     }
 
@@ -130,6 +151,11 @@ public class PublishPages {
             }
             if (publish) {
                 Publication publication = publications.publish(descriptor, caller.name());
+                if (!descriptor.warnings().isEmpty()) {
+                    return shown.answer(
+                            publication.created() ? 201 : 200,
+                            Outcome.publishedWithWarnings(publication, descriptor.warnings()));
+                }
                 return Response.seeOther(URI.create("/products/" + publication.product().key + "#governance"))
                         .build();
             }
@@ -139,7 +165,8 @@ public class PublishPages {
                     Outcome.of(
                             descriptor.productKey() + " " + descriptor.version()
                                     + " meets every blocking rule: ready to publish",
-                            verdict));
+                            verdict,
+                            descriptor.warnings()));
         } catch (PublicationRefused refused) {
             return shown.answer(
                     422,
@@ -148,7 +175,8 @@ public class PublishPages {
                                             ? "Nothing was published: "
                                             : refused.productKey() + " " + refused.version() + " would be refused: ")
                                     + PublicationRefused.count(refused.verdict().blocking()),
-                            refused.verdict()));
+                            refused.verdict(),
+                            List.of()));
         } catch (Refusal.Malformed | Refusal.Invalid | Refusal.Conflict refused) {
             // The reader's and the version line's refusals, shown beside the descriptor so it can be corrected.
             return shown.answer(

@@ -5,12 +5,14 @@ import io.signalbox.governance.rules.RuleViews.RuleView;
 import io.signalbox.identity.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The council's rules as JSON; rule changes are the council's alone. */
@@ -26,6 +28,12 @@ public class RuleApi {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ClassificationVocabularyService vocabulary;
+
+    /** What the council sends to define an alias: the level it stands for, e.g. {"classification": "confidential"}. */
+    public record AliasDefinition(String classification) {}
 
     @GET
     @Path("/rules")
@@ -47,6 +55,38 @@ public class RuleApi {
         caller.refuseUnlessCouncil("change the governance rules");
         rules.change(id, change == null ? new RuleService.RuleChange(null, null, null) : change, caller.name());
         return queries.rule(id);
+    }
+
+    /** The classification levels and the council's aliases for them. */
+    @GET
+    @Path("/classifications")
+    public ClassificationVocabularyService.VocabularyView classifications() {
+        return vocabulary.vocabulary();
+    }
+
+    /**
+     * Defines an alias, or points it at another level: 201 when new, 200 otherwise, with the alias as it stands.
+     * Council only.
+     */
+    @PUT
+    @Path("/classifications/aliases/{alias}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response defineAlias(@PathParam("alias") String alias, AliasDefinition definition) {
+        caller.refuseUnlessCouncil("change the classification vocabulary");
+        ClassificationVocabularyService.AliasChange change =
+                vocabulary.define(alias, definition == null ? null : definition.classification(), caller.name());
+        return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(change.alias())
+                .build();
+    }
+
+    /** Removes an alias: 204; 404 when there is none. Council only. */
+    @DELETE
+    @Path("/classifications/aliases/{alias}")
+    public Response removeAlias(@PathParam("alias") String alias) {
+        caller.refuseUnlessCouncil("change the classification vocabulary");
+        vocabulary.remove(alias, caller.name());
+        return Response.noContent().build();
     }
 
     @GET

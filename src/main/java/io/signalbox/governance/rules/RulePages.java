@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,10 @@ public class RulePages {
     @Inject
     FormTokens formTokens;
 
-    /** A refused change, shown beside the rule it was meant for. */
+    @Inject
+    ClassificationVocabularyService vocabulary;
+
+    /** A refused change, shown beside the rule it was meant for ({@code ruleId} "vocabulary" for an alias). */
     public record RefusedChange(String ruleId, List<FieldProblem> problems) {}
 
     @CheckedTemplate
@@ -57,12 +62,60 @@ public class RulePages {
                 List<RuleSetView> ruleSets,
                 boolean mayEdit,
                 String changed,
-                RefusedChange refusal);
+                RefusedChange refusal,
+                ClassificationVocabularyService.VocabularyView vocabulary,
+                String vocabularyChanged);
     }
 
     @GET
-    public TemplateInstance rules(@QueryParam("changed") String changed) {
-        return Templates.rules(queries.rules(), queries.ruleSets(), caller.isCouncil(), changed, null);
+    public TemplateInstance rules(@QueryParam("changed") String changed, @QueryParam("alias") String alias) {
+        return Templates.rules(
+                queries.rules(), queries.ruleSets(), caller.isCouncil(), changed, null, vocabulary.vocabulary(), alias);
+    }
+
+    /** A council member defines an alias (or points it at another level) from the rules page. */
+    @POST
+    @Path("/aliases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response defineAlias(MultivaluedMap<String, String> form) {
+        formTokens.verify(form.getFirst(FormTokens.FIELD));
+        caller.refuseUnlessCouncil("change the classification vocabulary");
+        ClassificationVocabularyService.AliasChange change;
+        try {
+            change = vocabulary.define(form.getFirst("alias"), form.getFirst("classification"), caller.name());
+        } catch (Refusal.Invalid | Refusal.Conflict refused) {
+            return refused("vocabulary", refused);
+        }
+        return Response.seeOther(URI.create("/governance/rules?alias="
+                        + URLEncoder.encode(change.alias().alias(), StandardCharsets.UTF_8)
+                        + "#vocabulary"))
+                .build();
+    }
+
+    /** A council member removes an alias from the rules page. */
+    @POST
+    @Path("/aliases/{alias}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeAlias(@PathParam("alias") String alias, MultivaluedMap<String, String> form) {
+        formTokens.verify(form.getFirst(FormTokens.FIELD));
+        caller.refuseUnlessCouncil("change the classification vocabulary");
+        vocabulary.remove(alias, caller.name());
+        return Response.seeOther(URI.create("/governance/rules#vocabulary")).build();
+    }
+
+    /** The page again, with the refused change shown beside the rule ({@code "vocabulary"}: the alias form). */
+    private Response refused(String ruleId, Refusal refused) {
+        return Response.status(ErrorMappers.statusOf(refused))
+                .entity(Templates.rules(
+                        queries.rules(),
+                        queries.ruleSets(),
+                        true,
+                        null,
+                        new RefusedChange(ruleId, refused.problems()),
+                        vocabulary.vocabulary(),
+                        null))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .build();
     }
 
     /** A council member's change from the rules page: severity, each parameter, and the lockVersion shown. */
@@ -83,11 +136,7 @@ public class RulePages {
             ruleService.change(
                     id, new RuleService.RuleChange(form.getFirst("severity"), parameters, lockVersion), caller.name());
         } catch (Refusal.Invalid | Refusal.Conflict refused) {
-            return Response.status(ErrorMappers.statusOf(refused))
-                    .entity(Templates.rules(
-                            queries.rules(), queries.ruleSets(), true, null, new RefusedChange(id, refused.problems())))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .build();
+            return refused(id, refused);
         }
         return Response.seeOther(URI.create("/governance/rules?changed=" + id + "#rule-" + id))
                 .build();

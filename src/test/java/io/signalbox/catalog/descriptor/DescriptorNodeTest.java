@@ -3,7 +3,6 @@ package io.signalbox.catalog.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.web.FieldProblem;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +14,15 @@ import org.junit.jupiter.api.Test;
 /** Reading one mapping of a descriptor field by field: every mistake recorded with its full path, none thrown. */
 class DescriptorNodeTest {
 
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final Reading reading = new Reading(ClassificationVocabulary.STANDARD);
+    private final List<FieldProblem> problems = reading.problems;
 
     private DescriptorNode node(Object... keysAndValues) {
         Map<String, Object> fields = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return new DescriptorNode(fields, "product", problems);
+        return new DescriptorNode(fields, "product", reading);
     }
 
     private static List<String> numbered(int count) {
@@ -32,7 +32,7 @@ class DescriptorNodeTest {
     @Test
     void pathsAreJoinedWithDotsFromTheNodesOwn() {
         assertThat(node().path("name")).isEqualTo("product.name");
-        assertThat(new DescriptorNode(Map.of(), "", problems).path("name")).isEqualTo("name");
+        assertThat(new DescriptorNode(Map.of(), "", reading).path("name")).isEqualTo("name");
         assertThat(node().path()).isEqualTo("product");
     }
 
@@ -147,7 +147,7 @@ class DescriptorNodeTest {
 
     @Test
     void aBooleanIsReadOrTheDefaultTaken() {
-        DescriptorNode node = node("yes", true, "no", false, "text", "yes");
+        DescriptorNode node = node("yes", true, "no", false, "text", "maybe");
 
         assertThat(node.bool("yes", false)).isTrue();
         assertThat(node.bool("no", true)).isFalse();
@@ -159,6 +159,23 @@ class DescriptorNodeTest {
         assertThat(problems)
                 .extracting(FieldProblem::message)
                 .containsExactly("must be true or false, not text", "must be true or false, not text");
+        assertThat(reading.warnings).isEmpty();
+    }
+
+    @Test
+    void aBooleanWrittenAsTextIsReadWithAWarningNamingTheField() {
+        DescriptorNode node = node("pii", "True", "flag", " no ");
+
+        assertThat(node.bool("pii", false)).isTrue();
+        assertThat(node.bool("flag", true)).isFalse();
+
+        assertThat(problems).isEmpty();
+        assertThat(reading.warnings)
+                .containsExactly(
+                        new FieldProblem(
+                                "product.pii", "'True' is text; it is read as true: write true without quotes"),
+                        new FieldProblem(
+                                "product.flag", "' no ' is text; it is read as false: write false without quotes"));
     }
 
     // ---- mappings and lists ----

@@ -112,7 +112,7 @@ class DescriptorReaderRefusalTest {
                 .productField("version", "1.0")
                 .withoutColumns()
                 .column("service_id", "string", true, "internal", false, null, "Canonical service id")
-                .columnYaml("      - name: service_name\n        logicalType: string\n        required: \"yes\"\n");
+                .columnYaml("      - name: service_name\n        logicalType: string\n        required: \"maybe\"\n");
 
         List<FieldProblem> problems = refusal(product);
 
@@ -524,7 +524,7 @@ class DescriptorReaderRefusalTest {
                 .extracting(FieldProblem::field, FieldProblem::message)
                 .containsExactly(tuple(
                         "contracts[0].schema[1].name",
-                        "'main' names two schema objects of this publication; names must be unique"));
+                        "'main' names two schema objects of this contract; names must be unique"));
     }
 
     @Test

@@ -382,7 +382,7 @@ class DescriptorRefusalTest {
                 .productField("version", "1.0")
                 .withoutColumns()
                 .column("service_id", "string", true, "internal", false, null, "Canonical service id")
-                .columnYaml("      - name: service_name\n        logicalType: string\n        required: \"yes\"\n");
+                .columnYaml("      - name: service_name\n        logicalType: string\n        required: \"maybe\"\n");
 
         problem(publish(YAML, product.yaml().getBytes(UTF_8)), 422)
                 .body(

@@ -161,16 +161,21 @@ class PublishingRulesTest {
                 .body("key", equalTo(product.key()));
     }
 
+    /**
+     * Two versions of one output port, each with its own contract for the same table (ODPS's own examples do this):
+     * both ports and both tables are kept; the second contract's table is kept as {@code main@2.0.0}.
+     */
     @Test
-    void twoContractsMayNotDeclareTheSameSchemaObject() {
+    void twoVersionsOfOnePortEachWithItsContractForTheSameTableArePublishedAndShown() {
         Descriptors product = Descriptors.product(Descriptors.newDomain());
         String yaml = product.yaml();
         String contract = yaml.substring(yaml.indexOf("---\n"));
-        String second = contract.replace("id: " + product.contractId(), "id: second-contract");
+        String second = contract.replace("id: " + product.contractId(), "id: second-contract")
+                .replace("name: \"service_name\"", "name: \"service_label\"");
         String both = yaml.replace(
                         "    contractId: " + product.contractId() + "\n",
                         "    contractId: " + product.contractId()
-                                + "\n  - name: copy\n    type: table\n    version: \"1.0.0\"\n"
+                                + "\n  - name: main\n    type: table\n    version: \"2.0.0\"\n"
                                 + "    contractId: second-contract\n")
                 + second;
 
@@ -178,9 +183,23 @@ class PublishingRulesTest {
                 .body(both.getBytes(StandardCharsets.UTF_8))
                 .post("/api/products")
                 .then()
-                .statusCode(422)
-                .body("errors[0].field", equalTo("contracts[1].schema[0].name"))
-                .body("errors[0].message", containsString("names two schema objects"));
+                .statusCode(201)
+                .body("descriptorWarnings", org.hamcrest.Matchers.empty());
+
+        given().get("/api/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .body("version.outputPorts.name", contains("main", "main"))
+                .body("version.outputPorts.version", contains("1.0.0", "2.0.0"))
+                .body("version.outputPorts.contractId", contains(product.contractId(), "second-contract"))
+                .body("version.schema.name", contains("main", "main@2.0.0"))
+                .body("version.schema[1].columns.name", contains("service_id", "service_label"));
+        String page = given().get("/products/" + product.key())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("main@2.0.0", "second-contract");
     }
 
     /** semver.org §10: build metadata is kept and shown, but two builds of one version are one version. */

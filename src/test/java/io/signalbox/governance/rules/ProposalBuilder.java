@@ -239,7 +239,8 @@ public final class ProposalBuilder {
                 columns.stream().map(ColumnBuilder::spec).toList(),
                 "0".repeat(64),
                 "",
-                DescriptorFormat.YAML);
+                DescriptorFormat.YAML,
+                List.of());
     }
 
     public Proposal build() {
