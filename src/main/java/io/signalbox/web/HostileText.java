@@ -62,8 +62,8 @@ public class HostileText {
     }
 
     /**
-     * A NUL or other control character (tab, line feed and carriage return are text), half a surrogate pair, or the
-     * replacement character that stands for bytes that were not UTF-8.
+     * A NUL or other control character, C0 or C1 (tab, line feed and carriage return are text), half a surrogate pair,
+     * or the replacement character that stands for bytes that were not UTF-8.
      */
     public static boolean isUnstorable(String text) {
         if (text == null) {
@@ -73,7 +73,9 @@ public class HostileText {
             char c = text.charAt(i);
             // U+FFFD is what a server's decoder writes for bytes that were not UTF-8 (a lone surrogate sent as
             // %ED%A0%80, say): the text was broken on the way, and storing it would store the damage.
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == '\uFFFD') {
+            // C1 controls (U+0080-U+009F) are what UTF-8 bytes become when a form is read as ISO-8859-1 (a client
+            // that says so, as some HTTP libraries do by default): the same damage, seen through another charset.
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == '\uFFFD') {
                 return true;
             }
             if (Character.isHighSurrogate(c)) {

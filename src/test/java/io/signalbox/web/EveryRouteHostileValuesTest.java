@@ -366,6 +366,7 @@ class EveryRouteHostileValuesTest {
             case "username" -> "nobody-in-particular";
             case "id" -> ruleId;
             case "name" -> entityName;
+            case "alias" -> "sensitive";
             default ->
                 throw new AssertionError("No fixture value for {" + parameter + "} of " + route.label()
                         + ": add one so that its hostile values reach the route");

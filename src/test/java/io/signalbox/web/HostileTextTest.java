@@ -134,6 +134,11 @@ class HostileTextTest {
         assertThat(HostileText.isUnstorable("escape \u001b[31m")).isTrue();
         assertThat(HostileText.isUnstorable("delete \u007f")).isTrue();
         assertThat(HostileText.isUnstorable("decoded from broken UTF-8 \ufffd")).isTrue();
+        assertThat(HostileText.isUnstorable("UTF-8 read as Latin-1 \u00ed\u00a0\u0080"))
+                .isTrue();
+        assertThat(HostileText.isUnstorable("C1 next line \u0085")).isTrue();
+        assertThat(HostileText.isUnstorable("Latin-1 letters caf\u00e9 \u00a0 \u00ff"))
+                .isFalse();
     }
 
     @Test

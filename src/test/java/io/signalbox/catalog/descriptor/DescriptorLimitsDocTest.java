@@ -267,7 +267,7 @@ class DescriptorLimitsDocTest {
             new Probe(
                     "5",
                     "`schema[].properties[]`",
-                    "`parent.child`;",
+                    "named by their path (below);",
                     Kind.LIST,
                     n -> {
                         Descriptors many = product().withoutColumns();

@@ -209,7 +209,7 @@ class NestedColumnsReaderTest {
                 .containsExactlyInAnyOrder(
                         tuple(
                                 "contracts[0].schema[0].properties[1].items.properties[0].logicalType",
-                                "'text' is not an ODCS logical type: use one of array, boolean, date, integer, number,"
+                                "'text' is not an ODCS logical type: use one of array, boolean, date, integer, map, number,"
                                         + " object, string, time, timestamp"),
                         tuple(
                                 "contracts[0].schema[0].properties[1].items.properties[0].classification",
