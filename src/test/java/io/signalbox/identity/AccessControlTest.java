@@ -243,8 +243,8 @@ class AccessControlTest {
                 .get("/api/audit")
                 .then()
                 .statusCode(200)
-                .body("entries.domainKey", hasItem("network"))
-                .body("entries.domainKey", everyItem(not(equalTo("billing"))));
+                .body("items.domainKey", hasItem("network"))
+                .body("items.domainKey", everyItem(not(equalTo("billing"))));
         as("nora.network").get("/api/audit?domain=billing").then().statusCode(403);
     }
 }

@@ -8,9 +8,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.signalbox.testing.Api;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.web.Paging;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -18,6 +27,132 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class AuditLogTest {
+
+    @Inject
+    AuditLog audit;
+
+    /** Records {@code count} changes to one fresh domain (subjects numbered from 0, oldest first); returns its key. */
+    private String domainWithChanges(int count) {
+        String domain = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < count; i++) {
+                audit.record(new AuditLog.Change(
+                        "pat.paging", "domain.updated", "domain", domain + "-" + i, domain, null, "change " + i));
+            }
+        });
+        return domain;
+    }
+
+    @Test
+    void theApiPagesTheLogNewestFirstByTheOneContract() {
+        String domain = domainWithChanges(57);
+
+        Response first = given().get("/api/audit?domain=" + domain);
+        first.then().statusCode(200).body("items", hasSize(AuditLog.DEFAULT_PAGE_SIZE));
+        String next = first.jsonPath().getString("next");
+        assertThat(next).startsWith("/api/audit?domain=" + domain + "&after=").endsWith("&size=50");
+        assertThat(first.header("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+
+        given().get(next).then().statusCode(200).body("items", hasSize(7)).body("next", nullValue());
+        given().get("/api/audit?size=200&domain=" + domain)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(57))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void followingNextVisitsEveryEntryOnceNewestFirstAndKeepsTheFilters() {
+        String domain = domainWithChanges(23);
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(new AuditLog.Change(
+                        "pat.paging", "domain.registered", "domain", domain, domain, null, "other action")));
+
+        List<String> subjects = new ArrayList<>();
+        String next = "/api/audit?action=domain.updated&size=5&domain=" + domain;
+        int pages = 0;
+        while (next != null) {
+            JsonPath page = given().get(next).then().statusCode(200).extract().jsonPath();
+            List<String> items = page.getList("items.subjectKey", String.class);
+            assertThat(items.size()).isBetween(1, 5);
+            subjects.addAll(items);
+            next = page.getString("next");
+            pages++;
+        }
+        assertThat(pages).isEqualTo(5);
+        List<String> expected = new ArrayList<>();
+        for (int i = 22; i >= 0; i--) {
+            expected.add(domain + "-" + i);
+        }
+        assertThat(subjects)
+                .as("newest first, each once, only the filtered action")
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aPageSizeOutOfRangeOrACursorNotOursIsA400NamingIt() {
+        for (String size : List.of("0", "201", "100000", "-1")) {
+            Api.problem(given().get("/api/audit?size=" + size), 400).body("errors.field", contains("size"));
+        }
+        for (String cursor :
+                List.of("garbage!", Paging.cursor(List.of("not-an-instant", "1")), Paging.cursor(List.of("x")))) {
+            Api.problem(given().queryParam("after", cursor).get("/api/audit"), 400)
+                    .body("errors.field", contains("after"));
+        }
+    }
+
+    @Test
+    void theAuditPageShowsABoundedPageWithOlderAndNewerLinksThatKeepTheFilters() {
+        String domain = domainWithChanges(120);
+
+        Document newest = Jsoup.parse(given().get("/audit?domain=" + domain)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(newest.select("tbody tr")).hasSize(AuditLog.DEFAULT_PAGE_SIZE);
+        assertThat(newest.select("a[rel=prev]")).isEmpty();
+        String older = newest.select("a[rel=next]").attr("href");
+        assertThat(older).startsWith("/audit?domain=" + domain + "&after=");
+
+        Document second =
+                Jsoup.parse(given().get(older).then().statusCode(200).extract().asString());
+        assertThat(second.select("tbody tr").first().text()).contains(domain + "-69");
+        Document third = Jsoup.parse(given().get(second.select("a[rel=next]").attr("href"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(third.select("tbody tr")).hasSize(20);
+        assertThat(third.select("a[rel=next]")).as("the oldest page").isEmpty();
+
+        String newer = third.select("a[rel=prev]").attr("href");
+        assertThat(newer).startsWith("/audit?domain=" + domain + "&before=");
+        Document backToSecond =
+                Jsoup.parse(given().get(newer).then().statusCode(200).extract().asString());
+        assertThat(backToSecond.select("tbody tr").eachText())
+                .isEqualTo(second.select("tbody tr").eachText());
+        Document backToNewest =
+                Jsoup.parse(given().get(backToSecond.select("a[rel=prev]").attr("href"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertThat(backToNewest.select("tbody tr").eachText())
+                .isEqualTo(newest.select("tbody tr").eachText());
+        assertThat(backToNewest.select("a[rel=prev]"))
+                .as("the newest page again")
+                .isEmpty();
+    }
+
+    @Test
+    void theActionFilterOffersEachRecordedActionOnce() {
+        domainWithChanges(3);
+        assertThat(audit.actions())
+                .contains("domain.updated")
+                .doesNotHaveDuplicates()
+                .isSorted();
+    }
 
     @Test
     void registeringADomainAndPublishingTwoVersionsAreRecordedWithBeforeAndAfter() {
@@ -29,16 +164,16 @@ class AuditLogTest {
         given().get("/api/audit?domain=" + domain)
                 .then()
                 .statusCode(200)
-                .body("entries", hasSize(4))
+                .body("items", hasSize(4))
                 .body(
-                        "entries.action",
+                        "items.action",
                         contains("product.published", "product.published", "ownership.granted", "domain.registered"))
-                .body("entries[0].actor", equalTo(Descriptors.TEST_OWNER))
-                .body("entries[0].subjectKey", equalTo(product.key()))
-                .body("entries[0].before", containsString("version 1.0.0"))
-                .body("entries[0].after", containsString("version 1.1.0"))
-                .body("entries[1].before", nullValue())
-                .body("entries[3].after", containsString("Owner <owner@example.com>"));
+                .body("items[0].actor", equalTo(Descriptors.TEST_OWNER))
+                .body("items[0].subjectKey", equalTo(product.key()))
+                .body("items[0].before", containsString("version 1.0.0"))
+                .body("items[0].after", containsString("version 1.1.0"))
+                .body("items[1].before", nullValue())
+                .body("items[3].after", containsString("Owner <owner@example.com>"));
     }
 
     @Test
@@ -52,7 +187,7 @@ class AuditLogTest {
         given().get("/api/audit?domain=" + domain + "&action=product.published")
                 .then()
                 .statusCode(200)
-                .body("entries", hasSize(1));
+                .body("items", hasSize(1));
     }
 
     @Test
@@ -73,9 +208,9 @@ class AuditLogTest {
 
         given().get("/api/audit?subject=" + domain)
                 .then()
-                .body("entries.action", contains("domain.updated", "ownership.granted", "domain.registered"))
-                .body("entries[0].before", containsString("tech@example.com"))
-                .body("entries[0].after", containsString("new-tech@example.com"));
+                .body("items.action", contains("domain.updated", "ownership.granted", "domain.registered"))
+                .body("items[0].before", containsString("tech@example.com"))
+                .body("items[0].after", containsString("new-tech@example.com"));
     }
 
     @Test

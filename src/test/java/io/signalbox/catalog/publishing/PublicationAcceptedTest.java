@@ -76,6 +76,6 @@ class PublicationAcceptedTest {
                 .get("/api/audit")
                 .then()
                 .statusCode(200)
-                .body("entries", org.hamcrest.Matchers.empty());
+                .body("items", org.hamcrest.Matchers.empty());
     }
 }

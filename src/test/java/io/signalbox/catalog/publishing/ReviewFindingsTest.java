@@ -65,7 +65,7 @@ class ReviewFindingsTest {
 
         given().get("/api/audit?subject=" + domain + "&action=domain.updated")
                 .then()
-                .body("entries", hasSize(2));
+                .body("items", hasSize(2));
     }
 
     @Test

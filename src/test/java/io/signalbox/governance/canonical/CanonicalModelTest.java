@@ -169,7 +169,7 @@ class CanonicalModelTest {
                             .then()
                             .extract()
                             .jsonPath()
-                            .getList("entries.subjectKey", String.class))
+                            .getList("items.subjectKey", String.class))
                     .contains("Service");
         } finally {
             long restore = decide("Service", "accepted");

@@ -139,7 +139,7 @@ class GlossaryTest {
                         .statusCode(200)
                         .extract()
                         .jsonPath()
-                        .getList("entries.subjectKey", String.class))
+                        .getList("items.subjectKey", String.class))
                 .containsExactly(domain + ":circuit");
     }
 

@@ -145,14 +145,14 @@ class ClassificationVocabularyTest {
                 .then()
                 .statusCode(200)
                 .body(
-                        "entries.action",
+                        "items.action",
                         contains(
                                 "classification-alias.removed",
                                 "classification-alias.changed",
                                 "classification-alias.defined"))
-                .body("entries[1].before", equalTo(alias + " → restricted"))
-                .body("entries[1].after", equalTo(alias + " → confidential"))
-                .body("entries[2].actor", equalTo("carla.council"));
+                .body("items[1].before", equalTo(alias + " → restricted"))
+                .body("items[1].after", equalTo(alias + " → confidential"))
+                .body("items[2].actor", equalTo("carla.council"));
     }
 
     @Test

@@ -154,7 +154,7 @@ class RuleAdministrationTest {
                     .statusCode(200)
                     .extract()
                     .jsonPath()
-                    .getList("entries.subjectKey", String.class);
+                    .getList("items.subjectKey", String.class);
             assertThat(audited).contains("columns-classified");
         } finally {
             change(
