@@ -4,6 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +23,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who owns a domain, and for admins the form that grants or revokes ownership in the portal. Every signed-in person
@@ -50,26 +54,32 @@ public class OwnershipPages {
                 String domainKey,
                 String domainName,
                 List<DomainOwnership.Grant> grants,
+                long grantCount,
+                String more,
                 boolean mayManage,
                 Outcome outcome,
                 String username,
                 List<FieldProblem> problems);
     }
 
+    /**
+     * The page lists the grants {@value DomainOwnership#DEFAULT_PAGE_SIZE} at a time by username, with the count and a
+     * link to the next ones ({@code ?after=} cursor), so a domain with many owners is still a small page (issue 12).
+     */
     @GET
     public TemplateInstance page(
             @PathParam("key") String key,
             @QueryParam("granted") String granted,
-            @QueryParam("revoked") String revoked) {
+            @QueryParam("revoked") String revoked,
+            @QueryParam("after") String after) {
         String domainName = domains.nameOf(key);
-        List<DomainOwnership.Grant> grants = ownership.grantsOf(key);
         Outcome outcome = null;
-        if (granted != null && holds(grants, granted)) {
+        if (granted != null && ownership.holds(key, granted)) {
             outcome = new Outcome(granted + " now owns " + domainName + ".", false);
-        } else if (revoked != null && !holds(grants, revoked)) {
+        } else if (revoked != null && !ownership.holds(key, revoked)) {
             outcome = new Outcome(revoked + " no longer owns " + domainName + " through Signalbox.", false);
         }
-        return Templates.owners(key, domainName, grants, caller.isAdmin(), outcome, "", List.of());
+        return page(key, domainName, after, caller.isAdmin(), outcome, "", List.of());
     }
 
     @POST
@@ -87,10 +97,10 @@ public class OwnershipPages {
         } catch (Refusal.Invalid refused) {
             // Show the form again with the person's input and what to change, not a bare error page.
             return Response.status(422)
-                    .entity(Templates.owners(
+                    .entity(page(
                             key,
                             domainName,
-                            ownership.grantsOf(key),
+                            null,
                             true,
                             new Outcome("The grant was not made.", true),
                             person,
@@ -121,7 +131,31 @@ public class OwnershipPages {
                 .build();
     }
 
-    private static boolean holds(List<DomainOwnership.Grant> grants, String username) {
-        return grants.stream().anyMatch(g -> g.username().equalsIgnoreCase(username));
+    private TemplateInstance page(
+            String key,
+            String domainName,
+            String after,
+            boolean mayManage,
+            Outcome outcome,
+            String username,
+            List<FieldProblem> problems) {
+        PageRequest request =
+                Paging.request(after, null, DomainOwnership.DEFAULT_PAGE_SIZE, DomainOwnership.MAX_PAGE_SIZE, 1);
+        Page<DomainOwnership.Grant> grants = Paging.page(
+                ownership.grantsOf(key, request),
+                request,
+                DomainOwnership::sortKey,
+                "/domains/" + key + "/owners",
+                Map.of());
+        return Templates.owners(
+                key,
+                domainName,
+                grants.items(),
+                ownership.grantCount(key),
+                grants.next(),
+                mayManage,
+                outcome,
+                username,
+                problems);
     }
 }

@@ -51,6 +51,38 @@ class OwnershipPagesTest {
         return new OpenedForm(response.getCookie("signalbox-form"), token, page);
     }
 
+    @Test
+    @TestSecurity(user = "rita.reader", roles = "reader")
+    void theOwnersPageShowsTheCountAndTheGrantsFiftyAtATimeWithALinkToTheRest() {
+        String domain = registerDomainDirectly();
+        for (int i = 0; i < 57; i++) {
+            ownership.grant(domain, String.format("owner-%02d", i), "test-setup");
+        }
+
+        Document first = Jsoup.parse(given().get("/domains/" + domain + "/owners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(first.select("#grants-heading").text()).isEqualTo("Granted in Signalbox (57)");
+        assertThat(first.select("tbody tr")).hasSize(DomainOwnership.DEFAULT_PAGE_SIZE);
+        String more = first.select("a[rel=next]").attr("href");
+        assertThat(more).startsWith("/domains/" + domain + "/owners?after=");
+
+        Document rest =
+                Jsoup.parse(given().get(more).then().statusCode(200).extract().asString());
+        List<String> seen =
+                new java.util.ArrayList<>(first.select("tbody td:first-child").eachText());
+        seen.addAll(rest.select("tbody td:first-child").eachText());
+        assertThat(rest.select("a[rel=next]")).isEmpty();
+        assertThat(seen)
+                .as("every grant once, by username")
+                .hasSize(57)
+                .doesNotHaveDuplicates()
+                .isSorted();
+        given().get("/domains/" + domain + "/owners?after=garbage!").then().statusCode(400);
+    }
+
     private static List<String> grantees(String domain) {
         return given().get("/api/domains/" + domain + "/owners")
                 .then()
