@@ -14,6 +14,8 @@ import java.util.Optional;
 public class Signalbox {
 
     public static void main(String... args) {
+        // Said first and plainly: a portal run without these dies half-alive on an OutOfMemoryError (issue 12).
+        OutOfMemoryPolicy.problems().forEach(problem -> System.err.println("WARNING: " + problem));
         Path dataDirectory =
                 Path.of(System.getProperty("signalbox.data-dir", ".signalbox")).toAbsolutePath();
         try (EmbeddedDatabase database = startDatabaseUnlessConfigured(dataDirectory);
