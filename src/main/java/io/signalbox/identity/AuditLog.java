@@ -145,9 +145,10 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> newerThan(Filter filter, Position before, int limit) {
-        List<Entry> nearestFirst = new ArrayList<>(read(filter, Optional.of(before), false, limit));
-        Collections.reverse(nearestFirst);
-        return nearestFirst;
+        List<Entry> rows = new ArrayList<>(read(filter, Optional.of(before), false, limit));
+        // Read oldest first from the position (the index seeks there), shown newest first like every page of the log.
+        Collections.reverse(rows);
+        return rows;
     }
 
     /**

@@ -181,6 +181,64 @@ class AuditLogTest {
         });
     }
 
+    @Inject
+    io.signalbox.catalog.domain.DomainService domains;
+
+    @Inject
+    DomainOwnership ownership;
+
+    /** A domain registered directly, owned by the given person through a grant. */
+    private String domainOwnedBy(String person) {
+        String key = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        domains.register(
+                key,
+                new io.signalbox.catalog.domain.DomainService.DomainDraft(
+                        "Domain " + key, "Test domain", "Owner <owner@example.com>", "tech@example.com", null),
+                "test-setup");
+        ownership.grant(key, person, "test-setup");
+        return key;
+    }
+
+    @Test
+    @TestSecurity(user = "olga.pager", roles = "reader")
+    void anOwnersLogMergesTheirDomainsNewestFirstAndItsPagesVisitEachEntryOnce() {
+        String network = domainOwnedBy("olga.pager");
+        String billing = domainOwnedBy("olga.pager");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 7; i++) {
+                String domain = i % 3 == 0 ? network : billing;
+                audit.record(new AuditLog.Change(
+                        "pat.paging", "domain.updated", "domain", domain + "-" + i, domain, null, "change " + i));
+            }
+        });
+        List<AuditLog.Entry> expected = new ArrayList<>();
+        for (String domain : List.of(network, billing)) {
+            expected.addAll(audit.browse(
+                    new AuditLog.Filter(
+                            java.util.Optional.of(domain),
+                            java.util.Optional.empty(),
+                            java.util.Optional.empty(),
+                            java.util.Optional.empty()),
+                    Paging.request(null, 200, 50, 200, 2)));
+        }
+        expected.sort(java.util.Comparator.comparing(AuditLog.Entry::occurredAt)
+                .thenComparing(AuditLog.Entry::id)
+                .reversed());
+
+        List<Long> seen = new ArrayList<>();
+        String next = "/api/audit?size=3";
+        while (next != null) {
+            JsonPath page = given().get(next).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id", Long.class));
+            next = page.getString("next");
+        }
+        assertThat(expected).as("registrations, grants and the seven changes").hasSizeGreaterThan(10);
+        assertThat(seen)
+                .as("both owned domains, newest first, each entry once")
+                .containsExactlyElementsOf(
+                        expected.stream().map(AuditLog.Entry::id).toList());
+    }
+
     @Test
     void theActionFilterOffersEachRecordedActionOnce() {
         domainWithChanges(3);
