@@ -172,8 +172,8 @@ class StoredXssBrowserTest extends BrowserJourney {
         softly.assertThat(domainView.getString("description")).isEqualTo(DOMAIN_DESCRIPTION);
         softly.assertThat(domainView.getString("businessOwner")).isEqualTo(BUSINESS_OWNER);
         softly.assertThat(domainView.getString("technicalContact")).isEqualTo(TECHNICAL_CONTACT);
-        softly.assertThat(domainView.getList("products.title")).containsExactly(TITLE);
-        softly.assertThat(domainView.getList("products.ownerName")).containsExactly(OWNER_NAME);
+        softly.assertThat(domainView.getList("recentlyPublished.title")).containsExactly(TITLE);
+        softly.assertThat(domainView.getList("recentlyPublished.ownerName")).containsExactly(OWNER_NAME);
 
         // The descriptor as published is handed back byte for byte, as YAML: never as a page a browser would render.
         String descriptor = given().auth()

@@ -119,7 +119,7 @@ class ConcurrentPublicationTest {
                 .jsonPath();
         assertThat(stored.getString("externalId"), oneOf(oneId, twoId));
         assertThat(stored.getList("versions.version"), contains("1.0.0"));
-        given().queryParam("domain", domain).get("/api/products").then().body("key", hasSize(1));
+        given().queryParam("domain", domain).get("/api/products").then().body("items.key", hasSize(1));
     }
 
     /**
