@@ -298,7 +298,7 @@ public class CatalogQueries {
 
     /**
      * Keyset paging on the stored columns (major, minor, patch), which the index product_version_product_idx orders.
-     * Pre-release precedence is not a stored column, so the query reads every version of the (at most size + 1)
+     * Pre-release precedence is not a stored column, so the query reads every version of the (at most size + 2)
      * triples the page reaches and orders them in Java: the rows read are bounded by the page size times the
      * pre-releases of one major.minor.patch, never by the product's (or the catalog's) number of versions.
      */
@@ -313,7 +313,9 @@ public class CatalogQueries {
                                 + " where v.product_id = :product and (v.major, v.minor, v.patch) in (" + triples
                                 + ")")
                 .setParameter("product", productId)
-                .setParameter("n", request.limitWithLookahead());
+                // The cursor's own triple may have nothing left below the cursor, so one triple more than the rows
+                // wanted: each other triple holds at least one version.
+                .setParameter("n", request.limitWithLookahead() + (after.isPresent() ? 1 : 0));
         after.ifPresent(a -> query.setParameter("major", a.major())
                 .setParameter("minor", a.minor())
                 .setParameter("patch", a.patch()));
