@@ -14,3 +14,6 @@ create index data_product_domain_status_idx on data_product (domain_id, status);
 
 -- The domain list in the order (name, key).
 create index domain_name_key_idx on domain (name, key);
+
+-- The home page's latest publications (the 8 newest versions of the whole catalog) without sorting every version.
+create index product_version_published_idx on product_version (published_at desc, id desc);

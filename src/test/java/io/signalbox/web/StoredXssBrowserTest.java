@@ -264,7 +264,8 @@ class StoredXssBrowserTest extends BrowserJourney {
                 .contains(SVG, SCRIPT, QUOTE + " " + QUTE, RTL)
                 .doesNotContain("rita.reader");
         softly.assertThat(texts(".facts dd")).startsWith(BUSINESS_OWNER, TECHNICAL_CONTACT);
-        softly.assertThat(texts("a[href='/products/" + productKey + "']")).containsExactly(TITLE);
+        softly.assertThat(texts("#recent-heading + table a[href='/products/" + productKey + "']"))
+                .containsExactly(TITLE);
         softly.assertThat(texts("tbody tr td:nth-child(5)")).containsExactly(OWNER_NAME);
 
         // The product page, current version.
