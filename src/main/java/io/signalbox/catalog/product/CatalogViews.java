@@ -103,6 +103,11 @@ public final class CatalogViews {
     public record Publication(
             String productKey, String title, String domain, String version, Instant publishedAt, String purpose) {}
 
+    /**
+     * A product as its page shows it: the shown version whole (its lists are bounded by the descriptor's limits: at
+     * most 2000 columns, 200 consumers, 50 output ports), the {@link CatalogQueries#PRODUCT_PAGE_VERSIONS} newest
+     * versions and {@code versionCount}; every version is on the paged {@code GET /api/products/{key}/versions}.
+     */
     public record ProductView(
             String key,
             String domain,
