@@ -2,6 +2,7 @@ package io.signalbox.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
@@ -37,7 +38,7 @@ public final class Api {
                 .get("/api/products")
                 .then()
                 .statusCode(200)
-                .body("$", empty());
-        given().get("/api/domains/" + domain).then().statusCode(200).body("products", empty());
+                .body("items", empty());
+        given().get("/api/domains/" + domain).then().statusCode(200).body("productCount", equalTo(0));
     }
 }

@@ -134,7 +134,10 @@ class DatabaseOutageTest {
                         .body("status", equalTo("UP"))
                         .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("UP")));
         given().get("/domains/" + domain).then().statusCode(200);
-        given().get("/api/domains/" + domain).then().statusCode(200).body("products.key", hasItem(product.key()));
+        given().get("/api/domains/" + domain)
+                .then()
+                .statusCode(200)
+                .body("recentlyPublished.key", hasItem(product.key()));
         product.publish().then().statusCode(200); // the same version again: nothing to write, answered from storage
         awaitIndexReady();
 

@@ -172,8 +172,8 @@ class StoredXssBrowserTest extends BrowserJourney {
         softly.assertThat(domainView.getString("description")).isEqualTo(DOMAIN_DESCRIPTION);
         softly.assertThat(domainView.getString("businessOwner")).isEqualTo(BUSINESS_OWNER);
         softly.assertThat(domainView.getString("technicalContact")).isEqualTo(TECHNICAL_CONTACT);
-        softly.assertThat(domainView.getList("products.title")).containsExactly(TITLE);
-        softly.assertThat(domainView.getList("products.ownerName")).containsExactly(OWNER_NAME);
+        softly.assertThat(domainView.getList("recentlyPublished.title")).containsExactly(TITLE);
+        softly.assertThat(domainView.getList("recentlyPublished.ownerName")).containsExactly(OWNER_NAME);
 
         // The descriptor as published is handed back byte for byte, as YAML: never as a page a browser would render.
         String descriptor = given().auth()
@@ -264,7 +264,8 @@ class StoredXssBrowserTest extends BrowserJourney {
                 .contains(SVG, SCRIPT, QUOTE + " " + QUTE, RTL)
                 .doesNotContain("rita.reader");
         softly.assertThat(texts(".facts dd")).startsWith(BUSINESS_OWNER, TECHNICAL_CONTACT);
-        softly.assertThat(texts("a[href='/products/" + productKey + "']")).containsExactly(TITLE);
+        softly.assertThat(texts("#recent-heading + table a[href='/products/" + productKey + "']"))
+                .containsExactly(TITLE);
         softly.assertThat(texts("tbody tr td:nth-child(5)")).containsExactly(OWNER_NAME);
 
         // The product page, current version.

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalbox.catalog.domain.DomainService.DomainDraft;
 import io.signalbox.catalog.domain.DomainService.Registration;
 import io.signalbox.catalog.product.CatalogQueries;
-import io.signalbox.catalog.product.CatalogViews.DomainSummary;
 import io.signalbox.catalog.product.CatalogViews.DomainView;
+import io.signalbox.catalog.product.ProductApi;
 import io.signalbox.identity.Caller;
 import io.signalbox.identity.DomainOwnership;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,14 +19,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
-/** Domains as JSON: list, read, and register or update one with {@code PUT /api/domains/{key}}. */
+/** Domains as JSON: list (paged), read (a summary), their products (paged), and register or update one with {@code PUT /api/domains/{key}}. */
 @Path("/api/domains")
 @Produces(MediaType.APPLICATION_JSON)
 public class DomainApi {
@@ -48,15 +54,43 @@ public class DomainApi {
     public record DomainRequest(
             String name, String description, String businessOwner, String technicalContact, Integer lockVersion) {}
 
+    /** Page sizes of the domain list: domains are few by nature, but the list is paged like every other. */
+    public static final int DOMAINS_DEFAULT_SIZE = 100, DOMAINS_MAX_SIZE = 200;
+
+    /**
+     * The domains with their product counts (computed in SQL), a page at a time in the order (name, key)
+     * ({@link Paging}: {@code ?size=} 1 to 200, default 100; {@code ?after=} the cursor of {@code next}).
+     */
     @GET
-    public List<DomainSummary> list() {
-        return queries.domainSummaries();
+    public Response list(@QueryParam("after") String after, @QueryParam("size") Integer size, @Context UriInfo uri) {
+        PageRequest request = Paging.request(after, size, DOMAINS_DEFAULT_SIZE, DOMAINS_MAX_SIZE, 2);
+        return Paging.page(queries.domainSummaries(request), request, d -> List.of(d.name(), d.key()), uri)
+                .answer();
     }
 
+    /** A domain and a bounded summary of its products ({@link DomainView}); its products are {@link #products}. */
     @GET
     @Path("/{key}")
     public DomainView domain(@PathParam("key") String key) {
         return queries.domain(key);
+    }
+
+    /**
+     * The domain's products, a page at a time in the order of their key, with the contract of
+     * {@code GET /api/products?domain=key} ({@code ?size=} 1 to 200, default 50); 404 for an unknown domain.
+     */
+    @GET
+    @Path("/{key}/products")
+    public Response products(
+            @PathParam("key") String key,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        PageRequest request =
+                Paging.request(after, size, ProductApi.PRODUCTS_DEFAULT_SIZE, ProductApi.PRODUCTS_MAX_SIZE, 1);
+        domains.existing(key);
+        return Paging.page(queries.products(Optional.of(key), request), request, p -> List.of(p.key()), uri)
+                .answer();
     }
 
     @PUT
@@ -86,7 +120,7 @@ public class DomainApi {
     @GET
     @Path("/{key}/owners")
     public List<DomainOwnership.Grant> owners(@PathParam("key") String key) {
-        queries.domain(key);
+        domains.existing(key);
         return ownership.grantsOf(key);
     }
 

@@ -5,15 +5,24 @@ import io.quarkus.qute.TemplateInstance;
 import io.signalbox.catalog.product.CatalogQueries;
 import io.signalbox.catalog.product.CatalogViews.DomainSummary;
 import io.signalbox.catalog.product.CatalogViews.DomainView;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
-/** The domains and, for each, its bounded context, accountable people and products. */
+/**
+ * The domains (a page at a time, with a link to the next) and, for each, its bounded context, accountable people and a
+ * summary of its products that stays the same size whatever the domain holds.
+ */
 @Path("/domains")
 @Produces(MediaType.TEXT_HTML)
 public class DomainPages {
@@ -23,14 +32,19 @@ public class DomainPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance domains(List<DomainSummary> domains);
+        static native TemplateInstance domains(Page<DomainSummary> domains);
 
         static native TemplateInstance domain(DomainView domain);
     }
 
+    /** Domains by name, {@link DomainApi#DOMAINS_DEFAULT_SIZE} to a page; a bad {@code size} or {@code after} is a 400. */
     @GET
-    public TemplateInstance domains() {
-        return Templates.domains(queries.domainSummaries());
+    public TemplateInstance domains(
+            @QueryParam("after") String after, @QueryParam("size") Integer size, @Context UriInfo uri) {
+        PageRequest request =
+                Paging.request(after, size, DomainApi.DOMAINS_DEFAULT_SIZE, DomainApi.DOMAINS_MAX_SIZE, 2);
+        return Templates.domains(
+                Paging.page(queries.domainSummaries(request), request, d -> List.of(d.name(), d.key()), uri));
     }
 
     @GET

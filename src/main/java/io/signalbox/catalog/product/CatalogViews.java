@@ -1,7 +1,6 @@
 package io.signalbox.catalog.product;
 
 import io.signalbox.catalog.model.Classification;
-import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
 import io.signalbox.catalog.model.ProductParts.InputPort;
@@ -28,8 +27,21 @@ public final class CatalogViews {
 
     private CatalogViews() {}
 
+    /** A domain and its products counted in SQL: all of them, the published and the deprecated ones. */
     public record DomainSummary(String key, String name, long products, long published, long deprecated) {}
 
+    /** How many of a domain's products have one status or one classification ({@code unclassified} for none). */
+    public record Count(String value, long products) {}
+
+    /** A product and the number of consumers its current version declares. */
+    public record ConsumedProduct(ProductSummary product, int consumers) {}
+
+    /**
+     * A domain and a summary of its products, bounded whatever the domain's size (issue 12): counts by status and by
+     * classification computed in SQL, the most recently published and the most consumed products (at most
+     * {@link CatalogQueries#DOMAIN_SUMMARY_PRODUCTS} each). Every product is on the paged {@code productsLink}
+     * ({@code /api/domains/{key}/products}) and in search with the domain facet set ({@code searchLink}).
+     */
     public record DomainView(
             String key,
             String name,
@@ -39,9 +51,21 @@ public final class CatalogViews {
             Instant createdAt,
             Instant updatedAt,
             int lockVersion,
-            List<ProductSummary> products) {
+            long productCount,
+            List<Count> byStatus,
+            List<Count> byClassification,
+            List<ProductSummary> recentlyPublished,
+            List<ConsumedProduct> mostConsumed,
+            String productsLink,
+            String searchLink) {
 
-        static DomainView of(Domain domain, List<ProductSummary> products) {
+        static DomainView of(
+                Domain domain,
+                long productCount,
+                List<Count> byStatus,
+                List<Count> byClassification,
+                List<ProductSummary> recentlyPublished,
+                List<ConsumedProduct> mostConsumed) {
             return new DomainView(
                     domain.key,
                     domain.name,
@@ -51,10 +75,17 @@ public final class CatalogViews {
                     domain.createdAt,
                     domain.updatedAt,
                     domain.lockVersion,
-                    products);
+                    productCount,
+                    byStatus,
+                    byClassification,
+                    recentlyPublished,
+                    mostConsumed,
+                    "/api/domains/" + domain.key + "/products",
+                    "/search?domain=" + domain.key);
         }
     }
 
+    /** A product as lists show it: its current version's title, labels and owner. */
     public record ProductSummary(
             String key,
             String title,
@@ -66,29 +97,17 @@ public final class CatalogViews {
             String ownerEmail,
             List<String> tags,
             Instant updatedAt,
-            String purpose) {
-
-        static ProductSummary of(DataProduct product) {
-            ProductVersion current = product.currentVersion;
-            return new ProductSummary(
-                    product.key,
-                    current.title,
-                    product.domain.key,
-                    product.status.label(),
-                    current.classification == null ? null : current.classification.label(),
-                    current.version,
-                    current.ownerName,
-                    current.ownerEmail,
-                    List.copyOf(current.tags),
-                    product.updatedAt,
-                    current.purpose);
-        }
-    }
+            String purpose) {}
 
     /** One version in the home page's timeline; {@code purpose} is the version's Markdown, shown reduced to text. */
     public record Publication(
             String productKey, String title, String domain, String version, Instant publishedAt, String purpose) {}
 
+    /**
+     * A product as its page shows it: the shown version whole (its lists are bounded by the descriptor's limits: at
+     * most 2000 columns, 200 consumers, 50 output ports), the {@link CatalogQueries#PRODUCT_PAGE_VERSIONS} newest
+     * versions and {@code versionCount}; every version is on the paged {@code GET /api/products/{key}/versions}.
+     */
     public record ProductView(
             String key,
             String domain,
@@ -100,7 +119,13 @@ public final class CatalogViews {
             String currentVersion,
             VersionView version,
             List<VersionSummary> versions,
+            long versionCount,
             StandingReader.Standing standing) {
+
+        /** Whether {@code versions} (the newest few) leaves versions out: the page then links to the whole list. */
+        public boolean hasMoreVersions() {
+            return versionCount > versions.size();
+        }
 
         /** Whether this view shows an older version than the current one. */
         public boolean showsOlderVersion() {
@@ -271,8 +296,13 @@ public final class CatalogViews {
         }
     }
 
+    /**
+     * The front page: the number of products and domains (counted in SQL), the first
+     * {@link CatalogQueries#HOME_DOMAINS} domains by name, and the latest publications and changes.
+     */
     public record HomeView(
             long productCount,
+            long domainCount,
             List<DomainSummary> domains,
             List<Publication> recentPublications,
             List<ProductSummary> recentlyChanged) {}

@@ -4,14 +4,18 @@ import io.signalbox.catalog.product.CatalogViews.ProductSummary;
 import io.signalbox.catalog.product.CatalogViews.ProductView;
 import io.signalbox.catalog.product.CatalogViews.VersionSummary;
 import io.signalbox.catalog.product.CatalogViews.VersionView;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +30,26 @@ public class ProductApi {
     @Inject
     CatalogQueries queries;
 
+    /** Page sizes of the product list ({@code GET /api/products}, also {@code /api/domains/{key}/products}). */
+    public static final int PRODUCTS_DEFAULT_SIZE = 50, PRODUCTS_MAX_SIZE = 200;
+
+    /** Page sizes of a product's version list. */
+    public static final int VERSIONS_DEFAULT_SIZE = 50, VERSIONS_MAX_SIZE = 200;
+
+    /**
+     * The products, optionally of one domain ({@code ?domain=key}; an unknown domain has none), a page at a time in
+     * the order of their key ({@link Paging}: {@code ?size=} 1 to 200, default 50; {@code ?after=} the cursor of
+     * {@code next}).
+     */
     @GET
-    public List<ProductSummary> list(@QueryParam("domain") String domain) {
-        return queries.products(Optional.ofNullable(domain).filter(d -> !d.isBlank()));
+    public Response list(
+            @QueryParam("domain") String domain,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        PageRequest request = Paging.request(after, size, PRODUCTS_DEFAULT_SIZE, PRODUCTS_MAX_SIZE, 1);
+        List<ProductSummary> rows = queries.products(Optional.ofNullable(domain).filter(d -> !d.isBlank()), request);
+        return Paging.page(rows, request, p -> List.of(p.key()), uri).answer();
     }
 
     @GET
@@ -37,10 +58,20 @@ public class ProductApi {
         return queries.product(key, Optional.empty());
     }
 
+    /**
+     * A product's versions, newest first by Semantic Versioning precedence, a page at a time ({@link Paging}:
+     * {@code ?size=} 1 to 200, default 50; {@code ?after=} the cursor of {@code next}); 404 for an unknown product.
+     */
     @GET
     @Path("/{key}/versions")
-    public List<VersionSummary> versions(@PathParam("key") String key) {
-        return queries.product(key, Optional.empty()).versions();
+    public Response versions(
+            @PathParam("key") String key,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        PageRequest request = Paging.request(after, size, VERSIONS_DEFAULT_SIZE, VERSIONS_MAX_SIZE, 1);
+        List<VersionSummary> rows = queries.versions(key, request);
+        return Paging.page(rows, request, v -> List.of(v.version()), uri).answer();
     }
 
     /** The descriptor exactly as it was published, for auditors and for teams that lost their copy. */

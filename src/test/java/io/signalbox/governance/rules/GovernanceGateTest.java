@@ -311,7 +311,7 @@ class GovernanceGateTest {
                         .statusCode(200)
                         .extract()
                         .jsonPath()
-                        .getList("version", String.class))
+                        .getList("items.version", String.class))
                 .as("the previous major stays available")
                 .contains("1.0.0", "2.0.0");
 
