@@ -51,6 +51,6 @@ class OwnershipBrowserTest extends BrowserJourney {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("username");
+                .path("items.username");
     }
 }

@@ -88,7 +88,7 @@ class OwnershipPagesTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("username");
+                .path("items.username");
     }
 
     @Test

@@ -42,14 +42,10 @@ class EveryListIsPagedTest {
      * only shrinks: a route on it that is paged by now fails the test until it is taken off.
      */
     static final Set<String> NOT_YET_PAGED = Set.of(
-            "GET /api/domains",
             "GET /api/domains/{key}/glossary",
-            "GET /api/domains/{key}/owners",
             "GET /api/governance/entities",
             "GET /api/governance/rule-sets",
-            "GET /api/governance/rules",
-            "GET /api/products",
-            "GET /api/products/{key}/versions");
+            "GET /api/governance/rules");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -117,11 +117,23 @@ public class DomainApi {
                 : Response.ok(view).build();
     }
 
+    /**
+     * The people Signalbox granted ownership of the domain, by username, a page at a time ({@link Paging}:
+     * {@code ?size=} 1 to 200, default 50; {@code ?after=} the cursor of {@code next}). Owners through the provider's
+     * groups are not listed: the provider keeps them.
+     */
     @GET
     @Path("/{key}/owners")
-    public List<DomainOwnership.Grant> owners(@PathParam("key") String key) {
+    public Response owners(
+            @PathParam("key") String key,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
         domains.existing(key);
-        return ownership.grantsOf(key);
+        PageRequest request =
+                Paging.request(after, size, DomainOwnership.DEFAULT_PAGE_SIZE, DomainOwnership.MAX_PAGE_SIZE, 1);
+        return Paging.page(ownership.grantsOf(key, request), request, DomainOwnership::sortKey, uri)
+                .answer();
     }
 
     /** Grants ownership of a domain to a person, beside the ownership their provider's groups give them. */
