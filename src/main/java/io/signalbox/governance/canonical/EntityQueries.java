@@ -10,6 +10,7 @@ import io.signalbox.governance.canonical.EntityViews.EntityView;
 import io.signalbox.governance.canonical.EntityViews.Implementation;
 import io.signalbox.governance.canonical.EntityViews.LifecycleMappingView;
 import io.signalbox.governance.canonical.EntityViews.MappedColumn;
+import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.Page;
 import io.signalbox.web.Paging.PageRequest;
@@ -21,6 +22,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +65,7 @@ public class EntityQueries {
     /** Live products with a column mapped to the entity (:from, :to); {@code p} is the product. */
     private static final String IMPLEMENTS = """
             p.status <> 'retired'
-            and exists (select 1 from catalog_current_column c where c.product_id = p.id and """ + MAPPED + ")";
+            and exists (select 1 from catalog_current_column c where c.product_id = p.id and\s""" + MAPPED + ")";
 
     @Inject
     EntityManager em;
@@ -158,7 +161,7 @@ public class EntityQueries {
                 select p.id, p.key, p.title, p.domain_key, p.purpose,
                        to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                 from catalog_product p
-                where """ + IMPLEMENTS + (page.first() ? "" : """
+                where\s""" + IMPLEMENTS + (page.first() ? "" : """
                   and (p.updated_at < cast(:at as timestamptz)
                        or (p.updated_at = cast(:at as timestamptz) and p.key > :key))""") + """
 
@@ -167,7 +170,7 @@ public class EntityQueries {
                 """);
         bindPrefix(query, e.name).setParameter("limit", page.limitWithLookahead());
         if (!page.first()) {
-            query.setParameter("at", page.after(0)).setParameter("key", page.after(1));
+            query.setParameter("at", instant(page.after(0))).setParameter("key", page.after(1));
         }
         List<Object[]> rows = rows(query);
         Map<Long, List<String>> mapped =
@@ -215,7 +218,7 @@ public class EntityQueries {
                 select c.product_key, p.domain_key, c.object_name, c.name, c.logical_type, c.canonical_attribute
                 from catalog_current_column c
                 join catalog_product p on p.id = c.product_id
-                where """ + MAPPED + (page.first() ? "" : """
+                where\s""" + MAPPED + (page.first() ? "" : """
                   and (c.product_key, c.object_name, c.name) > (:key, :object, :column)""") + """
 
                 order by c.product_key, c.object_name, c.name
@@ -239,7 +242,7 @@ public class EntityQueries {
         Query query = em.createNativeQuery("""
                 select p.domain_key, count(distinct c.product_id), count(*)
                 from catalog_current_column c join catalog_product p on p.id = c.product_id
-                where """ + MAPPED + """
+                where\s""" + MAPPED + """
 
                 group by p.domain_key order by p.domain_key
                 """);
@@ -251,7 +254,7 @@ public class EntityQueries {
     /** Unmapped columns of implementing products, grouped by domain, name and type; the most common first. */
     private static final String EXTENSIONS = """
             with implementing as (
-                select distinct c.product_id from catalog_current_column c where """ + MAPPED + """
+                select distinct c.product_id from catalog_current_column c where\s""" + MAPPED + """
             )
             select p.domain_key, x.name, x.logical_type, min(x.product_key) as example, count(distinct x.product_id) as products
             from implementing i
@@ -312,7 +315,7 @@ public class EntityQueries {
         Query query = em.createNativeQuery("""
                 select p.key, cast(p.lifecycle_mapping as text)
                 from catalog_product p
-                where """ + IMPLEMENTS + """
+                where\s""" + IMPLEMENTS + """
 
                   and jsonb_typeof(p.lifecycle_mapping) = 'array' and jsonb_array_length(p.lifecycle_mapping) > 0
                 order by p.updated_at desc, p.key
@@ -328,6 +331,18 @@ public class EntityQueries {
             }
         }
         return mappings;
+    }
+
+    /** The change time a cursor carries, as the ISO-8601 instant we wrote; anything else is refused naming after. */
+    private static String instant(String cursorPart) {
+        try {
+            return Instant.parse(cursorPart).toString();
+        } catch (DateTimeParseException e) {
+            throw Refusal.malformed(
+                    "The page cursor cannot be read",
+                    List.of(new FieldProblem(
+                            "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
+        }
     }
 
     private static CanonicalEntity existing(String name) {
