@@ -259,8 +259,10 @@ class GovernanceListsPagingTest {
     @Test
     void complianceFindingsAndUntaggedColumnsArePaged() {
         String domain = Descriptors.newDomain();
+        String someProduct = null;
         for (int consumers = 0; consumers < 3; consumers++) {
             Descriptors product = Descriptors.product(domain);
+            someProduct = product.key();
             for (int c = 0; c < consumers; c++) {
                 product.consumer("team-" + c, domain, "Reports");
             }
@@ -273,6 +275,17 @@ class GovernanceListsPagingTest {
                     .then()
                     .statusCode(201);
         }
+        JsonPath standing = given().get("/api/products/" + someProduct + "/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(standing.getString("status")).isEqualTo("warning");
+        assertThat(standing.getList("findings"))
+                .isNotEmpty()
+                .hasSize(standing.getInt("findingCount"))
+                .hasSizeLessThanOrEqualTo(100);
+
         String findings = "/api/governance/compliance/findings";
         refusesBadPageParameters(findings, 3);
         List<Map<String, Object>> walked = walk(findings + "?size=2");
