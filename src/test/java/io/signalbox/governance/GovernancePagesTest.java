@@ -36,7 +36,7 @@ class GovernancePagesTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("[0].version");
+                .path("items[0].version");
     }
 
     private static List<String> decisionTitles(String entity) {
@@ -207,13 +207,14 @@ class GovernancePagesTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(before.getList("name", String.class)).contains("Service", "Order", "Customer", "Product");
-        assertThat(before.getString("find { it.name == 'Service' }.identifierAttribute"))
+        assertThat(before.getList("items.name", String.class)).contains("Service", "Order", "Customer", "Product");
+        assertThat(before.getString("items.find { it.name == 'Service' }.identifierAttribute"))
                 .isEqualTo("service_id");
-        assertThat(before.getInt("find { it.name == 'Service' }.attributes")).isGreaterThanOrEqualTo(3);
-        assertThat(before.getString("find { it.name == 'Service' }.description"))
+        assertThat(before.getInt("items.find { it.name == 'Service' }.attributes"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(before.getString("items.find { it.name == 'Service' }.description"))
                 .isNotBlank();
-        long implementations = before.getLong("find { it.name == 'Service' }.implementingProducts");
+        long implementations = before.getLong("items.find { it.name == 'Service' }.implementingProducts");
 
         // The test descriptor maps Service.service_id and Service.service_name: one more implementation.
         Descriptors.product(Descriptors.newDomain()).publish().then().statusCode(201);
@@ -222,7 +223,7 @@ class GovernancePagesTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getLong("find { it.name == 'Service' }.implementingProducts");
+                .getLong("items.find { it.name == 'Service' }.implementingProducts");
         assertThat(after).isEqualTo(implementations + 1);
     }
 

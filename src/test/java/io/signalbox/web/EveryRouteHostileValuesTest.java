@@ -354,7 +354,7 @@ class EveryRouteHostileValuesTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("[0].name");
+                .path("items[0].name");
         session = FormSession.openedAt("/domains/" + domain + "/publish");
     }
 
@@ -789,7 +789,7 @@ class EveryRouteHostileValuesTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("term");
+                .getList("items.term");
     }
 
     /** Percent-encoding of every character but the unreserved ones; a lone surrogate as its three UTF-8-like bytes. */

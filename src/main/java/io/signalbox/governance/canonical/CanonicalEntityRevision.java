@@ -33,7 +33,10 @@ public class CanonicalEntityRevision extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> snapshot;
 
-    public static List<CanonicalEntityRevision> ofEntity(long entityId) {
-        return list("entityId = ?1 order by revision desc", entityId);
+    /** The entity's {@code limit} latest, newest first. */
+    public static List<CanonicalEntityRevision> latestOfEntity(long entityId, int limit) {
+        return find("entityId = ?1 order by revision desc", entityId)
+                .range(0, limit - 1)
+                .list();
     }
 }

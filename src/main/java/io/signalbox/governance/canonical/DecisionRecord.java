@@ -31,8 +31,11 @@ public class DecisionRecord extends PanacheEntityBase {
     public Instant createdAt;
     public String createdBy;
 
-    public static List<DecisionRecord> ofEntity(long entityId) {
-        return list("entityId = ?1 order by id desc", entityId);
+    /** The entity's {@code limit} latest, newest first. */
+    public static List<DecisionRecord> latestOfEntity(long entityId, int limit) {
+        return find("entityId = ?1 order by id desc", entityId)
+                .range(0, limit - 1)
+                .list();
     }
 
     /** How people cite it: ADR-7. */

@@ -4,6 +4,7 @@ import io.signalbox.governance.canonical.EntityViews.AttributeView;
 import io.signalbox.governance.canonical.EntityViews.DomainAttribute;
 import io.signalbox.governance.canonical.EntityViews.Implementation;
 import io.signalbox.governance.canonical.EntityViews.LifecycleMappingView;
+import io.signalbox.web.Paging.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,27 @@ public final class EntityViews {
             boolean mandatory,
             boolean identifier) {}
 
-    /** A product whose current version maps columns to this entity. */
     /** A current product that maps columns to the entity; {@code purpose} is its Markdown, shown reduced to text. */
     public record Implementation(
             String productKey, String title, String domain, String purpose, List<String> mappedAttributes) {}
 
-    /** A domain's own attributes next to the entity's core: unmapped columns of products that implement it. */
-    public record DomainAttribute(String name, String logicalType, String productKey) {}
+    /**
+     * A domain's own attribute next to the entity's core: an unmapped column of products that implement it, by name and
+     * type; {@code productKey} is one product carrying it (the first by key), {@code products} how many do.
+     */
+    public record DomainAttribute(String name, String logicalType, String productKey, long products) {}
+
+    /** How one domain uses the entity: its live products implementing it and their columns mapped to it. */
+    public record DomainUse(String domain, long products, long columns) {}
+
+    /** A column of a live product's current version mapped to one of the entity's attributes. */
+    public record MappedColumn(
+            String productKey,
+            String domain,
+            String object,
+            String name,
+            String logicalType,
+            String canonicalAttribute) {}
 
     public record LifecycleMappingView(String productKey, String internal, String canonical) {}
 
@@ -75,6 +90,14 @@ public final class EntityViews {
     /** The same extension name used with different types by different domains: a canonical attribute in waiting. */
     public record ExtensionConflict(String name, Map<String, List<String>> typesByDomain) {}
 
+    /**
+     * One entity as its page and {@code GET /api/governance/entities/{name}} show it, bounded at any catalog size:
+     * {@code implementingProducts}, {@code mappedColumns} and {@code domains} are counted in SQL; {@code
+     * implementations} and {@code columns} are first pages whose {@code next} links read on; {@code extensionsByDomain}
+     * holds each domain's most carried extensions, {@code decisions} and {@code revisions} the latest (newest first)
+     * of {@code decisionCount} and {@code revisionCount}, {@code terms}, {@code lifecycleMappings} and {@code
+     * extensionConflicts} the first few (see {@link EntityQueries}).
+     */
     public record EntityView(
             String name,
             String description,
@@ -87,12 +110,18 @@ public final class EntityViews {
             Instant updatedAt,
             String updatedBy,
             List<AttributeView> attributes,
-            List<Implementation> implementations,
+            long implementingProducts,
+            long mappedColumns,
+            List<DomainUse> domains,
+            Page<Implementation> implementations,
+            Page<MappedColumn> columns,
             Map<String, List<DomainAttribute>> extensionsByDomain,
             List<ExtensionConflict> extensionConflicts,
             List<LifecycleMappingView> lifecycleMappings,
             List<DecisionView> decisions,
+            long decisionCount,
             List<RevisionView> revisions,
+            long revisionCount,
             List<LinkedTerm> terms,
             int lockVersion) {}
 }

@@ -8,6 +8,6 @@ import java.util.List;
  */
 public interface GlossaryLinks {
 
-    /** Terms of every domain linked to {@code entity} or one of its attributes, by domain and term. */
-    List<EntityViews.LinkedTerm> linkedTo(String entity);
+    /** The first {@code limit} terms of every domain linked to {@code entity} or one of its attributes, by term. */
+    List<EntityViews.LinkedTerm> linkedTo(String entity, int limit);
 }

@@ -1,8 +1,14 @@
 package io.signalbox.governance.compliance;
 
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -64,18 +70,31 @@ public class ComplianceDashboard {
             String problem,
             String fix) {}
 
-    public record UntaggedRow(String productKey, String title, String domain, List<String> columns) {}
+    /** A product with untagged columns: the first few of them by position, and how many it has. */
+    public record UntaggedRow(
+            String productKey, String title, String domain, List<String> columns, long untaggedColumns) {}
 
     public record Dashboard(
             Counts total,
             List<DomainRow> domains,
             List<RuleRow> rules,
             List<WeekRow> trend,
-            List<FixRow> fixFirst,
-            List<UntaggedRow> untagged,
+            Page<FixRow> fixFirst,
+            Page<UntaggedRow> untagged,
             long untaggedProducts) {}
 
-    public Dashboard dashboard() {
+    /** Page sizes of the findings and untagged lists: default and maximum. */
+    public static final int DEFAULT_SIZE = 50, MAX_SIZE = 200;
+
+    /** How many untagged column names a row shows. */
+    static final int UNTAGGED_NAMED = 10;
+
+    /**
+     * The dashboard: counts per domain and rule computed in SQL, the trend over {@value #TREND_WEEKS} weeks, and the
+     * first pages of what to fix ({@value #FIX_FIRST}) and of products with untagged columns ({@value #UNTAGGED});
+     * their next links go to {@code fixFirstPath} and {@code untaggedPath}.
+     */
+    public Dashboard dashboard(String fixFirstPath, String untaggedPath) {
         Map<String, DomainRow> domains = byDomain();
         long passing = 0, warning = 0, failing = 0, unjudged = 0;
         for (DomainRow row : domains.values()) {
@@ -89,8 +108,8 @@ public class ComplianceDashboard {
                 List.copyOf(domains.values()),
                 byRule(),
                 trend(),
-                fixFirst(),
-                untagged(),
+                fixFirst(Paging.request(null, FIX_FIRST, FIX_FIRST, MAX_SIZE, 3), fixFirstPath),
+                untagged(Paging.request(null, UNTAGGED, UNTAGGED, MAX_SIZE, 2), untaggedPath),
                 untaggedProducts());
     }
 
@@ -161,23 +180,34 @@ public class ComplianceDashboard {
         return weeks;
     }
 
-    /** Failing before warning; among them, the products with the most declared consumers first. */
-    private List<FixRow> fixFirst() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                        select p.key, p.title, p.domain_key, p.compliance, p.consumer_count,
-                               f ->> 'rule', f ->> 'field', f ->> 'problem', f ->> 'fix'
-                        from catalog_product p
-                        join lateral (select e.findings from compliance_evaluation e
-                                      where e.product_id = p.id order by e.id desc limit 1) latest on true
-                        join lateral (select f from jsonb_array_elements(latest.findings) f
-                                      order by (f ->> 'severity' = 'blocking') desc limit 1) first on true
-                        where p.status <> 'retired' and p.compliance in ('failing', 'warning')
-                        order by (p.compliance = 'failing') desc, p.consumer_count desc, p.key
-                        limit :limit
-                        """).setParameter("limit", FIX_FIRST).getResultList();
-        return rows.stream()
+    /**
+     * One page of the products to fix, failing before warning; among them, the most declared consumers first, then by
+     * key; each with its first finding (a blocking one when it has any). The cursor holds the three sort key parts.
+     */
+    public Page<FixRow> fixFirst(PageRequest page, String path) {
+        Query query = em.createNativeQuery("""
+                select p.key, p.title, p.domain_key, p.compliance, p.consumer_count,
+                       f ->> 'rule', f ->> 'field', f ->> 'problem', f ->> 'fix'
+                from catalog_product p
+                join lateral (select e.findings from compliance_evaluation e
+                              where e.product_id = p.id order by e.id desc limit 1) latest on true
+                join lateral (select f from jsonb_array_elements(latest.findings) f
+                              order by (f ->> 'severity' = 'blocking') desc limit 1) first on true
+                where p.status <> 'retired' and p.compliance in ('failing', 'warning')
+                """ + (page.first() ? "" : """
+                  and (case when p.compliance = 'failing' then 0 else 1 end, -p.consumer_count, p.key)
+                      > (:rank, :consumers, :key)
+                """) + """
+                order by (p.compliance = 'failing') desc, p.consumer_count desc, p.key
+                limit :limit
+                """)
+                .setParameter("limit", page.limitWithLookahead());
+        if (!page.first()) {
+            query.setParameter("rank", wholeNumber(page.after(0)))
+                    .setParameter("consumers", -wholeNumber(page.after(1)))
+                    .setParameter("key", page.after(2));
+        }
+        List<FixRow> rows = rows(query).stream()
                 .map(r -> new FixRow(
                         (String) r[0],
                         (String) r[1],
@@ -189,6 +219,12 @@ public class ComplianceDashboard {
                         (String) r[7],
                         (String) r[8]))
                 .toList();
+        return Paging.page(
+                rows,
+                page,
+                f -> List.of("failing".equals(f.status()) ? "0" : "1", Long.toString(f.consumers()), f.productKey()),
+                path,
+                Map.of());
     }
 
     private static final String UNTAGGED_COLUMNS = """
@@ -197,24 +233,56 @@ public class ComplianceDashboard {
             where p.status <> 'retired' and c.canonical_attribute is null and c.classification is null
             """;
 
-    /** Columns with neither a canonical attribute nor a classification, in the products' current versions. */
-    private List<UntaggedRow> untagged() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select p.key, p.title, p.domain_key, string_agg(c.name, ',' order by c.position) "
-                                + UNTAGGED_COLUMNS
-                                + " group by p.key, p.title, p.domain_key order by p.domain_key, p.key limit :limit")
-                .setParameter("limit", UNTAGGED)
-                .getResultList();
-        return rows.stream()
+    /**
+     * One page of the live products with columns that have neither a canonical attribute nor a classification, by
+     * domain and key; each names its first {@value #UNTAGGED_NAMED} such columns and counts them all.
+     */
+    public Page<UntaggedRow> untagged(PageRequest page, String path) {
+        Query query = em.createNativeQuery("""
+                select p.key, p.title, p.domain_key, u.names, u.total
+                from catalog_product p
+                join lateral (select array_to_string((array_agg(c.name order by c.position))[1:%d], ',') as names,
+                                     count(*) as total
+                              from catalog_current_column c
+                              where c.product_id = p.id and c.canonical_attribute is null
+                                and c.classification is null) u on u.total > 0
+                where p.status <> 'retired'
+                """.formatted(UNTAGGED_NAMED) + (page.first() ? "" : """
+                  and (p.domain_key, p.key) > (:domain, :key)
+                """) + """
+                order by p.domain_key, p.key
+                limit :limit
+                """)
+                .setParameter("limit", page.limitWithLookahead());
+        if (!page.first()) {
+            query.setParameter("domain", page.after(0)).setParameter("key", page.after(1));
+        }
+        List<UntaggedRow> rows = rows(query).stream()
                 .map(r -> new UntaggedRow(
-                        (String) r[0], (String) r[1], (String) r[2], List.of(((String) r[3]).split(","))))
+                        (String) r[0], (String) r[1], (String) r[2], List.of(((String) r[3]).split(",")), n(r[4])))
                 .toList();
+        return Paging.page(rows, page, u -> List.of(u.domain(), u.productKey()), path, Map.of());
     }
 
     private long untaggedProducts() {
         return n(em.createNativeQuery("select count(distinct p.id) " + UNTAGGED_COLUMNS)
                 .getSingleResult());
+    }
+
+    private static long wholeNumber(String cursorPart) {
+        try {
+            return Long.parseLong(cursorPart);
+        } catch (NumberFormatException e) {
+            throw Refusal.malformed(
+                    "The page cursor cannot be read",
+                    List.of(new FieldProblem(
+                            "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query) {
+        return query.getResultList();
     }
 
     private static long n(Object value) {

@@ -61,7 +61,10 @@ public class ComplianceService {
 
     public record Measurement(Instant measuredAt, Instant lastRefreshedAt, Map<String, Double> completeness) {}
 
-    /** How a product stands: its latest judgement, with the findings behind it and the measurement it used. */
+    /**
+     * How a product stands: its latest judgement, with the findings behind it (the first {@value #FINDINGS_SHOWN} of
+     * {@code findingCount}, in the order the rules found them) and the measurement it used.
+     */
     public record Standing(
             String product,
             String status,
@@ -69,7 +72,11 @@ public class ComplianceService {
             String trigger,
             int ruleSetVersion,
             List<Finding> findings,
+            int findingCount,
             Measurement lastMeasurement) {}
+
+    /** How many findings a product's standing shows at most: a wide product can have one per column. */
+    public static final int FINDINGS_SHOWN = 100;
 
     /**
      * How the product {@code key} stands now.
@@ -84,14 +91,15 @@ public class ComplianceService {
                 .map(m -> new Measurement(m.measuredAt, m.lastRefreshedAt, Map.copyOf(m.completeness)))
                 .orElse(null);
         return latest == null
-                ? new Standing(key, null, null, null, 0, List.of(), measurement)
+                ? new Standing(key, null, null, null, 0, List.of(), 0, measurement)
                 : new Standing(
                         key,
                         latest.status,
                         latest.evaluatedAt,
                         latest.trigger,
                         latest.ruleSetVersion,
-                        List.copyOf(latest.findings),
+                        List.copyOf(latest.findings.subList(0, Math.min(FINDINGS_SHOWN, latest.findings.size()))),
+                        latest.findings.size(),
                         measurement);
     }
 

@@ -1,6 +1,8 @@
 package io.signalbox.governance.glossary;
 
 import io.signalbox.identity.Caller;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -9,9 +11,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
 
 /** A domain's dictionary as JSON; its owners and the council define and remove terms. */
 @Path("/api/domains/{key}/glossary")
@@ -24,9 +28,19 @@ public class GlossaryApi {
     @Inject
     Caller caller;
 
+    /**
+     * One page of the domain's terms, alphabetically: {@code {"items": [...], "next": "..."}} (web.Paging; {@code
+     * size} 1 to 200, default 50; {@code after} the previous page's cursor).
+     */
     @GET
-    public List<TermView> terms(@PathParam("key") String key) {
-        return glossary.terms(key);
+    public Response terms(
+            @PathParam("key") String key,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        PageRequest page = Paging.request(after, size, GlossaryService.DEFAULT_SIZE, GlossaryService.MAX_SIZE, 1);
+        return glossary.terms(key, page, uri.getPath(), uri.getQueryParameters())
+                .answer();
     }
 
     /** Defines or redefines a term: {"definition": "…", "canonical": "Service", "lockVersion": 0}. */

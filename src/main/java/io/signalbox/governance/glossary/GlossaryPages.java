@@ -7,6 +7,9 @@ import io.signalbox.catalog.domain.DomainService.DomainRef;
 import io.signalbox.identity.Caller;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import io.signalbox.web.Urls;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** A domain's dictionary: its own words for things, and the canonical concept each corresponds to. */
 @Path("/domains/{key}/glossary")
@@ -46,13 +50,24 @@ public class GlossaryPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance glossary(
-                String domainKey, String domainName, List<TermView> terms, boolean mayEdit, String saved, Draft draft);
+                String domainKey,
+                String domainName,
+                Page<TermView> terms,
+                long termCount,
+                boolean mayEdit,
+                String saved,
+                Draft draft);
     }
 
     @GET
-    public TemplateInstance page(@PathParam("key") String key, @QueryParam("saved") String saved) {
+    public TemplateInstance page(
+            @PathParam("key") String key,
+            @QueryParam("saved") String saved,
+            @QueryParam("after") String after,
+            @QueryParam("size") Integer size) {
         DomainRef domain = domains.existing(key);
-        return render(domain, saved, new Draft("", "", "", List.of()));
+        PageRequest page = Paging.request(after, size, GlossaryService.DEFAULT_SIZE, GlossaryService.MAX_SIZE, 1);
+        return render(domain, saved, new Draft("", "", "", List.of()), page);
     }
 
     @POST
@@ -70,7 +85,8 @@ public class GlossaryPages {
             glossary.define(key, term, new GlossaryService.TermDraft(definition, canonical, null), caller.name());
         } catch (Refusal.Invalid refused) {
             return Response.status(422)
-                    .entity(render(domain, null, new Draft(term, definition, canonical, refused.problems())))
+                    .entity(render(
+                            domain, null, new Draft(term, definition, canonical, refused.problems()), firstPage()))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .build();
         }
@@ -89,9 +105,15 @@ public class GlossaryPages {
         return Response.seeOther(URI.create("/domains/" + key + "/glossary")).build();
     }
 
-    private TemplateInstance render(DomainRef domain, String saved, Draft draft) {
-        List<TermView> terms = glossary.terms(domain.key());
+    private static PageRequest firstPage() {
+        return Paging.request(null, null, GlossaryService.DEFAULT_SIZE, GlossaryService.MAX_SIZE, 1);
+    }
+
+    /** The page of terms asked for; its next link stays on this page. */
+    private TemplateInstance render(DomainRef domain, String saved, Draft draft, PageRequest page) {
+        Page<TermView> terms = glossary.terms(domain.key(), page, "/domains/" + domain.key() + "/glossary", Map.of());
         boolean mayEdit = caller.owns(domain.key()) || caller.isCouncil();
-        return Templates.glossary(domain.key(), domain.name(), terms, mayEdit, saved, draft);
+        return Templates.glossary(
+                domain.key(), domain.name(), terms, glossary.termCount(domain.key()), mayEdit, saved, draft);
     }
 }

@@ -10,13 +10,18 @@ import io.signalbox.identity.Caller;
 import io.signalbox.platform.ConcurrentWrites;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.HostileText;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Each domain's dictionary of its own terms, kept by its owners (and the council), linked to the canonical model. */
@@ -32,21 +37,45 @@ public class GlossaryService implements GlossaryLinks {
     @Inject
     DomainService domains;
 
-    /** A domain's terms, alphabetically. */
+    /** Page sizes of a domain's glossary: default and maximum. */
+    public static final int DEFAULT_SIZE = 50, MAX_SIZE = 200;
+
+    /**
+     * One page of a domain's terms, alphabetically (case-insensitive; a term is unique in its domain in lower case; the
+     * cursor is the last term).
+     *
+     * @param path where the next page is read, with the page's other query parameters
+     * @throws Refusal.NotFound when the domain is not registered
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TermView> terms(String domainKey) {
+    public Page<TermView> terms(String domainKey, PageRequest page, String path, Map<String, List<String>> query) {
         DomainRef domain = domains.existing(domainKey);
-        return GlossaryTerm.ofDomain(domain.id()).stream()
-                .map(t -> view(t, domain.key()))
-                .toList();
+        List<TermView> rows =
+                GlossaryTerm.ofDomain(domain.id(), page.first() ? "" : page.after(0), page.limitWithLookahead())
+                        .stream()
+                        .map(t -> view(t, domain.key()))
+                        .toList();
+        return Paging.page(rows, page, t -> List.of(t.term()), path, query);
+    }
+
+    /** How many terms the domain {@code domainKey} defines. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long termCount(String domainKey) {
+        return GlossaryTerm.countOfDomain(domains.existing(domainKey).id());
     }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EntityViews.LinkedTerm> linkedTo(String entity) {
-        return GlossaryTerm.linkedTo(entity).stream()
+    public List<EntityViews.LinkedTerm> linkedTo(String entity, int limit) {
+        // Terms of many domains, each domain's key read once rather than once per term.
+        Map<Long, String> keys = new HashMap<>();
+        return GlossaryTerm.linkedTo(entity, limit).stream()
                 .map(t -> new EntityViews.LinkedTerm(
-                        domains.keyOf(t.domainId), t.term, t.definition, t.canonical, t.lockVersion))
+                        keys.computeIfAbsent(t.domainId, domains::keyOf),
+                        t.term,
+                        t.definition,
+                        t.canonical,
+                        t.lockVersion))
                 .toList();
     }
 

@@ -33,16 +33,30 @@ public class GlossaryTerm extends PanacheEntityBase {
     @Version
     public int lockVersion;
 
-    public static List<GlossaryTerm> ofDomain(long domainId) {
-        return list("domainId = ?1 order by lower(term)", domainId);
+    /**
+     * A domain's terms after {@code afterTerm} (empty for the first), alphabetically by lower-cased term, which is
+     * unique in a domain (index glossary_term_domain_term_idx serves the order), at most {@code limit}. Both sides are
+     * lower-cased by PostgreSQL, so the cursor compares exactly as the order sorts.
+     */
+    public static List<GlossaryTerm> ofDomain(long domainId, String afterTerm, int limit) {
+        return find("domainId = ?1 and lower(term) > lower(?2) order by lower(term)", domainId, afterTerm)
+                .range(0, limit - 1)
+                .list();
+    }
+
+    /** How many terms a domain defines. */
+    public static long countOfDomain(long domainId) {
+        return count("domainId", domainId);
     }
 
     public static Optional<GlossaryTerm> find(long domainId, String term) {
         return find("domainId = ?1 and lower(term) = lower(?2)", domainId, term).firstResultOptional();
     }
 
-    /** Terms of every domain that correspond to an entity or one of its attributes. */
-    public static List<GlossaryTerm> linkedTo(String entity) {
-        return list("canonical = ?1 or canonical like ?2 order by lower(term)", entity, entity + ".%");
+    /** The first {@code limit} terms of every domain that correspond to an entity or one of its attributes. */
+    public static List<GlossaryTerm> linkedTo(String entity, int limit) {
+        return find("canonical = ?1 or canonical like ?2 order by lower(term), id", entity, entity + ".%")
+                .range(0, limit - 1)
+                .list();
     }
 }

@@ -1,8 +1,9 @@
 package io.signalbox.governance.rules;
 
-import io.signalbox.governance.rules.RuleViews.RuleSetView;
 import io.signalbox.governance.rules.RuleViews.RuleView;
 import io.signalbox.identity.Caller;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** The council's rules as JSON; rule changes are the council's alone. */
@@ -35,6 +39,7 @@ public class RuleApi {
     /** What the council sends to define an alias: the level it stands for, e.g. {"classification": "confidential"}. */
     public record AliasDefinition(String classification) {}
 
+    /** Every rule, in the council's order: a bare list, as long as the checks the code carries (not paged). */
     @GET
     @Path("/rules")
     public List<RuleView> rules() {
@@ -89,9 +94,15 @@ public class RuleApi {
         return Response.noContent().build();
     }
 
+    /**
+     * The rule-set history, newest first: a page ({@code {"items", "next"}}, web.Paging: {@code size} 1 to 200,
+     * default 50).
+     */
     @GET
     @Path("/rule-sets")
-    public List<RuleSetView> ruleSets() {
-        return queries.ruleSets();
+    public Response ruleSets(
+            @QueryParam("after") String after, @QueryParam("size") Integer size, @Context UriInfo uri) {
+        PageRequest page = Paging.request(after, size, RuleQueries.DEFAULT_SIZE, RuleQueries.MAX_SIZE, 1);
+        return queries.ruleSets(page, uri.getPath()).answer();
     }
 }

@@ -8,6 +8,9 @@ import io.signalbox.identity.Caller;
 import io.signalbox.web.ErrorMappers;
 import io.signalbox.web.FieldProblem;
 import io.signalbox.web.FormTokens;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Paging.Page;
+import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +62,7 @@ public class RulePages {
     static class Templates {
         static native TemplateInstance rules(
                 List<RuleView> rules,
-                List<RuleSetView> ruleSets,
+                Page<RuleSetView> ruleSets,
                 boolean mayEdit,
                 String changed,
                 RefusedChange refusal,
@@ -68,9 +71,18 @@ public class RulePages {
     }
 
     @GET
-    public TemplateInstance rules(@QueryParam("changed") String changed, @QueryParam("alias") String alias) {
+    public TemplateInstance rules(
+            @QueryParam("changed") String changed,
+            @QueryParam("alias") String alias,
+            @QueryParam("after") String after) {
         return Templates.rules(
-                queries.rules(), queries.ruleSets(), caller.isCouncil(), changed, null, vocabulary.vocabulary(), alias);
+                queries.rules(), ruleSets(after), caller.isCouncil(), changed, null, vocabulary.vocabulary(), alias);
+    }
+
+    /** A page of the rule-set history (50, newest first), its next link on this page. */
+    private Page<RuleSetView> ruleSets(String after) {
+        PageRequest page = Paging.request(after, null, RuleQueries.DEFAULT_SIZE, RuleQueries.MAX_SIZE, 1);
+        return queries.ruleSets(page, "/governance/rules");
     }
 
     /** A council member defines an alias (or points it at another level) from the rules page. */
@@ -108,7 +120,7 @@ public class RulePages {
         return Response.status(ErrorMappers.statusOf(refused))
                 .entity(Templates.rules(
                         queries.rules(),
-                        queries.ruleSets(),
+                        ruleSets(null),
                         true,
                         null,
                         new RefusedChange(ruleId, refused.problems()),

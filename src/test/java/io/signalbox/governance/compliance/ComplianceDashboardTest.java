@@ -70,7 +70,7 @@ class ComplianceDashboardTest {
                 .orElseThrow();
         assertThat(((Number) completeness.get("warning")).intValue()).isGreaterThanOrEqualTo(2);
 
-        List<Map<String, Object>> fixFirst = dashboard.getList("fixFirst");
+        List<Map<String, Object>> fixFirst = dashboard.getList("fixFirst.items");
         List<String> keys =
                 fixFirst.stream().map(f -> (String) f.get("productKey")).toList();
         assertThat(keys).contains(widelyUsed.key());

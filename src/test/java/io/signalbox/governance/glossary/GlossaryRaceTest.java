@@ -40,7 +40,7 @@ class GlossaryRaceTest {
                             .statusCode(200)
                             .extract()
                             .jsonPath()
-                            .getList("term", String.class))
+                            .getList("items.term", String.class))
                     .filteredOn(term::equals)
                     .hasSize(1);
         }

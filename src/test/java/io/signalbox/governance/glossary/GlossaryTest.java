@@ -59,7 +59,7 @@ class GlossaryTest {
                         .then()
                         .extract()
                         .jsonPath()
-                        .getString("[0].definition"))
+                        .getString("items[0].definition"))
                 .isEqualTo("A leased line, end to end.");
 
         given().delete("/api/domains/" + domain + "/glossary/" + term).then().statusCode(204);
@@ -169,7 +169,7 @@ class GlossaryTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("term", String.class);
+                .getList("items.term", String.class);
     }
 
     private static String definitionOf(String domain, String term) {
@@ -178,7 +178,7 @@ class GlossaryTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getString("find { it.term == '" + term + "' }.definition");
+                .getString("items.find { it.term == '" + term + "' }.definition");
     }
 
     @Test

@@ -173,6 +173,6 @@ class RuleAdministrationTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("[0].version");
+                .path("items[0].version");
     }
 }
