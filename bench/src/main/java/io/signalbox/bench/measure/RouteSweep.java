@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * (h) The route sweep of issue 12: every GET route of the portal ({@link Routes}, discovered from its compiled
+ * (g) The route sweep of issue 12: every GET route of the portal ({@link Routes}, discovered from its compiled
  * resources), its path parameters filled with the heaviest real keys of the catalog ({@link CatalogKeys}), requested
  * one after another as each person (a reader and an admin by default): API routes with the person's bearer token,
  * pages with the person's signed-in session ({@link SignedInBrowser}), redirects not followed. Each route is requested
@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * <p>The portal's heap is read before and after the sweep as the live set after a full GC ({@code jcmd GC.run}, then
  * {@code GC.heap_info}), when the portal's process id is known. A route whose parameters cannot be filled is listed
  * with the reason, never dropped silently; a route that fails twice (no answer within the timeout, connection closed)
- * is not requested again by that person, so one route that takes the portal down does not stall the whole sweep.
+ * is not requested again by that person, and when the portal then no longer answers its liveness check the remaining
+ * routes are listed as not requested, so one route that takes the portal down does not stall the sweep for hours.
  *
  * <p>Targets (issue 12): every answer 2xx or an intended 4xx, ≤ 500 ms p95, ≤ 1 MB, and the heap after the sweep
  * within 50 MB of where it started.
@@ -65,7 +66,16 @@ final class RouteSweep {
         }
         List<Map<String, Object>> swept = new ArrayList<>();
         List<Map<String, Object>> unfilled = new ArrayList<>();
+        String stoppedAnswering = null;
         for (Routes.Route route : routes) {
+            if (stoppedAnswering != null) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("route", route.template());
+                row.put("handler", route.handler());
+                row.put("unfilled", "the portal stopped answering after " + stoppedAnswering);
+                unfilled.add(row);
+                continue;
+            }
             Map<String, String> values = new LinkedHashMap<>();
             List<String> reasons = new ArrayList<>();
             route.parameterContexts().forEach((parameter, segment) -> {
@@ -98,6 +108,13 @@ final class RouteSweep {
             }
             row.put("as", byPerson);
             swept.add(row);
+            boolean failed = byPerson.values().stream().anyMatch(f -> ((Map<?, ?>) f).containsKey("errors"));
+            if (failed && !alive()) {
+                // An OutOfMemoryError can leave a portal that accepts connections and answers nothing (issue 12):
+                // every further route would wait for its timeout, twice per person.
+                stoppedAnswering = path;
+                System.out.println("   the portal no longer answers /q/health/live: the sweep stops here");
+            }
         }
         result.put("routes", swept);
         result.put("unfilled", unfilled);
@@ -175,6 +192,25 @@ final class RouteSweep {
         Map<String, Integer> statuses = (Map<String, Integer>) figures.get("statuses");
         boolean noServerError = statuses.keySet().stream().noneMatch(s -> s.startsWith("5"));
         return noServerError && p95 <= P95_TARGET_MILLIS && (long) figures.get("maxBytes") <= BYTES_TARGET;
+    }
+
+    /** Whether the portal still answers its liveness check within 10 s. */
+    private boolean alive() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(portal.base().resolve("/q/health/live"))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
+            return portal.http()
+                            .send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    < 500;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static Map<String, Object> heap(long pid) {
@@ -287,6 +323,6 @@ final class RouteSweep {
         }
         return bytes < 1_000_000
                 ? String.format(Locale.ROOT, "%.0f kB", bytes / 1e3)
-                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+                : String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
     }
 }
