@@ -50,6 +50,11 @@ public final class MeasureCommand {
         Tokens.Person reader = Tokens.Person.parse(arguments.text("reader", "rita.reader:reader"));
         Path portalClasses = arguments.path("portal-classes", "../target/classes");
         int sweepRepetitions = arguments.integer("sweep-repetitions", 10);
+        Set<String> sweepExcluded = Arrays.stream(
+                        arguments.text("sweep-exclude", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         Duration sweepTimeout = Duration.ofSeconds(arguments.integer("sweep-timeout-seconds", 60));
         String ownedDomain = arguments.text("owned-domain", "network");
         String jdbcUrl = arguments.text("jdbc-url", null);
@@ -196,7 +201,7 @@ public final class MeasureCommand {
                             SignedInBrowser.signIn(portalUrl, person, "/")));
                 }
                 Map<String, Object> sweep = new RouteSweep(portal, people, sweepRepetitions, sweepTimeout)
-                        .measure(routes, keys, pid == null ? null : Long.parseLong(pid));
+                        .measure(routes, keys, pid == null ? null : Long.parseLong(pid), sweepExcluded);
                 return sweep;
             });
         } finally {
