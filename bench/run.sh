@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Signalbox benchmark (docs/performance.md): builds the portal and the bench, starts a PostgreSQL and the portal
 # (-Xmx512m) beside it, writes a synthetic catalog of SIZE data products straight into PostgreSQL, runs every
-# measurement, prints the summary table and stops everything it started.
+# measurement (the route sweep of every GET route last), prints the summary tables and stops everything it started.
 #
 #   bench/run.sh [SIZE]            SIZE data products, 100000 by default; `bench/run.sh 1000` is a quick smoke run
 #
@@ -9,7 +9,8 @@
 #   BENCH_PORTAL_PORT=8080  BENCH_PG_PORT=55432  BENCH_SEED=42
 #   BENCH_RESULTS=FILE             where the JSON results go (default bench/results/<UTC time>-<SIZE>.json)
 #   BENCH_SKIP_BUILD=1             use the portal and bench jars already built
-#   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30"
+#   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30", or the
+#                                  route sweep alone: "--skip query,publish,page,fixed-rate,heap,postgres"
 #   BENCH_PORTAL_JAVA_OPTIONS="..." more JVM options for the portal, e.g. a flight recording:
 #                                  "-XX:StartFlightRecording:filename=/tmp/portal.jfr,settings=profile"
 #   SIGNALBOX_HOME=DIR             the portal checkout to build and run (default: the folder above bench/)
@@ -135,7 +136,7 @@ say "Measuring"
 java -jar "$jar" measure --portal "http://127.0.0.1:$portal_port" \
   --keycloak "http://127.0.0.1:$keycloak_port/realms/signalbox" --jdbc-url "$jdbc" --portal-pid "$portal_pid" \
   --seed "$seed" --generation "$work/generation.json" --wrk-script "$bench/wrk/report.lua" --results "$results" \
-  ${BENCH_MEASURE_OPTIONS:-}
+  --portal-classes "$home/target/quarkus-app/app" ${BENCH_MEASURE_OPTIONS:-}
 
 say "Stopping the portal and PostgreSQL"
 stop_all

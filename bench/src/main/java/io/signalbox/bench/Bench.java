@@ -47,7 +47,8 @@ public final class Bench {
                             writes a synthetic telco catalog straight into the portal's tables
                   measure   --portal URL --jdbc-url URL [--keycloak URL] [--portal-pid PID] [--results FILE]
                             [--seed 42] [--publications 200] [--rate 500] [--skip rebuild,publish,...]
-                            runs the measurements of docs/performance.md and prints a summary
+                            [--portal-classes ../target/classes] [--reader rita.reader:reader]
+                            runs the measurements of docs/performance.md (the route sweep last) and prints a summary
 
                 See docs/performance.md for every option and what each number means.""");
     }

@@ -116,7 +116,20 @@ final class HeapUsage implements AutoCloseable {
         return totals;
     }
 
+    /**
+     * The live set of process {@code pid} in MB: a full GC ({@code jcmd GC.run}), then the heap used as
+     * {@code GC.heap_info} shows it. The route sweep reads it before and after.
+     */
+    static long liveAfterFullGcMb(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        return heap(jcmd(pid, "GC.heap_info"))[1] >> 10;
+    }
+
     private String jcmd(String command) throws IOException, InterruptedException {
+        return jcmd(pid, command);
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), command)
                 .redirectErrorStream(true)
                 .start();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,14 @@ import java.util.stream.Collectors;
 /**
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
- * publications, then the load tests, then the heap, and PostgreSQL's full-text search last, beside an idle portal.
+ * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, and the
+ * route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
 
     private static final List<String> PHASES =
-            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres");
+            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "sweep");
 
     private MeasureCommand() {}
 
@@ -45,6 +47,15 @@ public final class MeasureCommand {
                 arguments.text("client-secret", "signalbox-local-demo-secret-not-for-production-0123456789");
         Tokens.Person admin = Tokens.Person.parse(arguments.text("admin", "adam.admin:admin"));
         Tokens.Person owner = Tokens.Person.parse(arguments.text("owner", "nora.network:network"));
+        Tokens.Person reader = Tokens.Person.parse(arguments.text("reader", "rita.reader:reader"));
+        Path portalClasses = arguments.path("portal-classes", "../target/classes");
+        int sweepRepetitions = arguments.integer("sweep-repetitions", 10);
+        Set<String> sweepExcluded = Arrays.stream(
+                        arguments.text("sweep-exclude", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        Duration sweepTimeout = Duration.ofSeconds(arguments.integer("sweep-timeout-seconds", 60));
         String ownedDomain = arguments.text("owned-domain", "network");
         String jdbcUrl = arguments.text("jdbc-url", null);
         String dbUser = arguments.text("db-user", "postgres");
@@ -171,6 +182,28 @@ public final class MeasureCommand {
                     }
                 });
             }
+            phase(report, skipped, "sweep", () -> {
+                List<Routes.Route> routes = Routes.discover(portalClasses);
+                System.out.println("   " + routes.size() + " GET routes in " + portalClasses);
+                if (jdbcUrl == null) {
+                    throw new IllegalStateException("the sweep needs --jdbc-url for the catalog's keys");
+                }
+                CatalogKeys keys;
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    keys = CatalogKeys.read(connection);
+                }
+                System.out.println("   keys: " + keys.describe());
+                List<RouteSweep.Person> people = new ArrayList<>();
+                for (Tokens.Person person : List.of(reader, admin)) {
+                    people.add(new RouteSweep.Person(
+                            person.username(),
+                            () -> tokens.accessToken(person),
+                            SignedInBrowser.signIn(portalUrl, person, "/")));
+                }
+                Map<String, Object> sweep = new RouteSweep(portal, people, sweepRepetitions, sweepTimeout)
+                        .measure(routes, keys, pid == null ? null : Long.parseLong(pid), sweepExcluded);
+                return sweep;
+            });
         } finally {
             if (heap != null) {
                 heap.close();

@@ -139,6 +139,9 @@ final class Report {
         for (String[] figure : otherFigures()) {
             table.append("| ").append(figure[0]).append(" | ").append(figure[1]).append(" |\n");
         }
+        if (at("sweep", "markdown") instanceof String sweep) {
+            table.append("\nRoute sweep:\n\n").append(sweep);
+        }
         List<String> failed = new ArrayList<>();
         results.forEach((section, value) -> {
             if (value instanceof Map<?, ?> map && map.containsKey("error")) {
