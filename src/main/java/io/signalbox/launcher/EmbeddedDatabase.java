@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startPersistent(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
+            stopOrphanedServer(dataDirectory);
             // A local run keeps what it acknowledged: the embedded defaults (fsync, synchronous_commit and
             // full_page_writes off) are for throwaway test databases, where speed matters and a crash loses nothing.
             return start(
@@ -49,6 +50,53 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dataDirectory + " for PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Stops a server that a previous run left running on this data directory. A portal that exits on an
+     * {@code OutOfMemoryError} (-XX:+ExitOnOutOfMemoryError) or is killed halts without shutdown hooks, so its
+     * PostgreSQL lives on and holds {@code postmaster.pid}: the next start would fail with "lock file already exists"
+     * after a minute's wait. The first line of {@code postmaster.pid} is the postmaster's process id (PostgreSQL,
+     * "Database File Layout"); a live postgres process with that id gets SIGTERM (a smart shutdown: it has no clients
+     * left) and is waited for. A stale file of a dead process is left to PostgreSQL, which removes it itself.
+     *
+     * @throws IllegalStateException when the orphaned server does not stop within 60 seconds
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            pid = Long.parseLong(lines.findFirst().orElse("").strip());
+        } catch (NumberFormatException e) {
+            return; // not a postmaster.pid PostgreSQL wrote: PostgreSQL will say so itself
+        }
+        ProcessHandle orphan = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("/postgres"))
+                        .orElse(false))
+                .orElse(null);
+        if (orphan == null) {
+            return;
+        }
+        System.err.println(
+                "Signalbox: stopping the PostgreSQL (pid " + pid + ") that a previous run left on " + dataDirectory);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The PostgreSQL left running by a previous run (pid " + pid
+                    + ") did not stop within 60 s; stop it (kill " + pid + ") and start again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL (pid " + pid + ") to stop", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not wait for PostgreSQL (pid " + pid + ") to stop", e);
         }
     }
 
