@@ -23,6 +23,27 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aServerLeftRunningByAPreviousRunIsStoppedBeforeTheNextStart(@TempDir Path data) throws Exception {
+        Path directory = data.resolve("postgres");
+        // A running postmaster whose portal is gone, as after -XX:+ExitOnOutOfMemoryError or a kill: the next start
+        // (another JVM in real life; the library's own lock keeps a second start in this JVM out) stops it first.
+        try (EmbeddedDatabase orphaned = EmbeddedDatabase.startPersistent(directory)) {
+            long orphanPid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .strip());
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+
+            EmbeddedDatabase.stopOrphanedServer(directory);
+
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the orphaned postmaster is gone")
+                    .isFalse();
+            assertThat(directory.resolve("postmaster.pid")).doesNotExist();
+        }
+        EmbeddedDatabase.stopOrphanedServer(directory); // nothing left to stop: no answer, no error
+    }
+
+    @Test
     void aThrowawayDatabaseMayBeFast() {
         try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway()) {
             assertThat(database.setting("fsync")).isEqualTo("off");
