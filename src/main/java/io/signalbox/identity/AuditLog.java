@@ -1,6 +1,6 @@
 package io.signalbox.identity;
 
-import io.signalbox.web.FieldProblem;
+import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,10 +98,7 @@ public class AuditLog {
             try {
                 return new Position(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
             } catch (RuntimeException e) {
-                throw Refusal.malformed(
-                        "The page cursor cannot be read",
-                        List.of(new FieldProblem(
-                                field, "is not a cursor this list wrote; follow the links of the previous page")));
+                throw Paging.foreignCursor(field);
             }
         }
     }

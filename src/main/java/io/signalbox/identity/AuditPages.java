@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.signalbox.identity.AuditLog.Entry;
 import io.signalbox.identity.AuditLog.Filter;
 import io.signalbox.identity.AuditLog.Position;
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
@@ -175,10 +174,7 @@ public class AuditPages {
         try {
             return Paging.request(query.before, size, size, size, 2).after();
         } catch (Refusal.Malformed notOurs) {
-            throw Refusal.malformed(
-                    "The page cursor cannot be read",
-                    List.of(new FieldProblem(
-                            "before", "is not a cursor this list wrote; follow the links of the previous page")));
+            throw Paging.foreignCursor("before");
         }
     }
 

@@ -44,6 +44,20 @@ public final class Paging {
             return after.get(i);
         }
 
+        /**
+         * The {@code i}-th part of the cursor's sort key read by {@code parse} (an instant, a number, a version);
+         * a part that {@code parse} refuses with any runtime exception is a cursor we did not write.
+         *
+         * @throws Refusal.Malformed (400) naming {@code after}, as {@link #foreignCursor(String)}
+         */
+        public <T> T after(int i, Function<String, T> parse) {
+            try {
+                return parse.apply(after.get(i));
+            } catch (RuntimeException e) {
+                throw foreignCursor("after");
+            }
+        }
+
         /** One item more than the page: the query reads {@code size + 1} rows to know whether a next page exists. */
         public int limitWithLookahead() {
             return size + 1;
@@ -117,10 +131,18 @@ public final class Paging {
         } catch (IllegalArgumentException e) {
             // not base64url: answered below like any other cursor we did not write
         }
-        throw Refusal.malformed(
+        throw foreignCursor("after");
+    }
+
+    /**
+     * The one refusal of a cursor this list did not write (altered, truncated, from another list): 400 naming the
+     * query parameter it came in ({@code after}, or {@code before} for a list that also pages backwards).
+     */
+    public static Refusal.Malformed foreignCursor(String parameter) {
+        return Refusal.malformed(
                 "The page cursor cannot be read",
                 List.of(new FieldProblem(
-                        "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
+                        parameter, "is not a cursor this list wrote; follow the links of the previous page")));
     }
 
     private static String nextLink(String path, Map<String, List<String>> query, String cursor, int size) {

@@ -76,6 +76,20 @@ class PagingTest {
     }
 
     @Test
+    void aCursorPartThatDoesNotParseIsRefusedNamingAfter() {
+        PageRequest request = Paging.request(Paging.cursor(List.of("17", "yesterday")), 10, 50, 200, 2);
+        assertThat(request.after(0, Long::parseLong)).isEqualTo(17L);
+        assertThatThrownBy(() -> request.after(1, java.time.Instant::parse))
+                .isInstanceOf(Refusal.Malformed.class)
+                .satisfies(e -> assertThat(((Refusal) e).problems())
+                        .extracting(FieldProblem::field)
+                        .containsExactly("after"));
+        assertThat(Paging.foreignCursor("before").problems())
+                .extracting(FieldProblem::field)
+                .containsExactly("before");
+    }
+
+    @Test
     void theAnswerCarriesTheNextLinkAsAnRfc8288Header() {
         Page<String> page = new Page<>(List.of("a"), "/api/x?after=YQ&size=1");
         assertThat(page.answer().getHeaderString("Link")).isEqualTo("</api/x?after=YQ&size=1>; rel=\"next\"");

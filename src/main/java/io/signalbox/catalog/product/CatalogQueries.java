@@ -15,7 +15,6 @@ import io.signalbox.catalog.product.CatalogViews.ProductView;
 import io.signalbox.catalog.product.CatalogViews.Publication;
 import io.signalbox.catalog.product.CatalogViews.VersionSummary;
 import io.signalbox.catalog.product.CatalogViews.VersionView;
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -303,7 +302,10 @@ public class CatalogQueries {
      * pre-releases of one major.minor.patch, never by the product's (or the catalog's) number of versions.
      */
     private List<VersionSummary> versions(long productId, String current, PageRequest request) {
-        Optional<SemanticVersion> after = request.first() ? Optional.empty() : Optional.of(cursorVersion(request));
+        Optional<SemanticVersion> after = request.first()
+                ? Optional.empty()
+                : Optional.of(request.after(
+                        0, version -> SemanticVersion.parse(version).orElseThrow()));
         String triples =
                 "select distinct t.major, t.minor, t.patch from product_version t where t.product_id = :product"
                         + (after.isPresent() ? " and (t.major, t.minor, t.patch) <= (:major, :minor, :patch)" : "")
@@ -330,15 +332,6 @@ public class CatalogQueries {
                 .map(r -> new VersionSummary(
                         (String) r[0], toInstant(r[1]), (String) r[2], (String) r[3], current.equals(r[0])))
                 .toList();
-    }
-
-    private static SemanticVersion cursorVersion(PageRequest request) {
-        return SemanticVersion.parse(request.after(0))
-                .orElseThrow(() -> Refusal.malformed(
-                        "The page cursor cannot be read",
-                        List.of(new FieldProblem(
-                                "after",
-                                "is not a cursor this list wrote; follow the 'next' link of the previous page"))));
     }
 
     private static Instant toInstant(Object value) {

@@ -10,7 +10,6 @@ import io.signalbox.governance.canonical.EntityViews.EntityView;
 import io.signalbox.governance.canonical.EntityViews.Implementation;
 import io.signalbox.governance.canonical.EntityViews.LifecycleMappingView;
 import io.signalbox.governance.canonical.EntityViews.MappedColumn;
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.Page;
 import io.signalbox.web.Paging.PageRequest;
@@ -23,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,7 +171,8 @@ public class EntityQueries {
                 """);
         bindPrefix(query, e.name).setParameter("limit", page.limitWithLookahead());
         if (!page.first()) {
-            query.setParameter("at", instant(page.after(0))).setParameter("key", page.after(1));
+            query.setParameter("at", page.after(0, at -> Instant.parse(at).toString()))
+                    .setParameter("key", page.after(1));
         }
         List<Object[]> rows = rows(query);
         Map<Long, List<String>> mapped =
@@ -349,18 +348,6 @@ public class EntityQueries {
             }
         }
         return mappings;
-    }
-
-    /** The change time a cursor carries, as the ISO-8601 instant we wrote; anything else is refused naming after. */
-    private static String instant(String cursorPart) {
-        try {
-            return Instant.parse(cursorPart).toString();
-        } catch (DateTimeParseException e) {
-            throw Refusal.malformed(
-                    "The page cursor cannot be read",
-                    List.of(new FieldProblem(
-                            "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
-        }
     }
 
     private static CanonicalEntity existing(String name) {

@@ -1,10 +1,8 @@
 package io.signalbox.governance.compliance;
 
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.Page;
 import io.signalbox.web.Paging.PageRequest;
-import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -203,8 +201,8 @@ public class ComplianceDashboard {
                 """)
                 .setParameter("limit", page.limitWithLookahead());
         if (!page.first()) {
-            query.setParameter("rank", wholeNumber(page.after(0)))
-                    .setParameter("consumers", -wholeNumber(page.after(1)))
+            query.setParameter("rank", page.after(0, Long::parseLong))
+                    .setParameter("consumers", -page.after(1, Long::parseLong))
                     .setParameter("key", page.after(2));
         }
         List<FixRow> rows = rows(query).stream()
@@ -267,17 +265,6 @@ public class ComplianceDashboard {
     private long untaggedProducts() {
         return n(em.createNativeQuery("select count(distinct p.id) " + UNTAGGED_COLUMNS)
                 .getSingleResult());
-    }
-
-    private static long wholeNumber(String cursorPart) {
-        try {
-            return Long.parseLong(cursorPart);
-        } catch (NumberFormatException e) {
-            throw Refusal.malformed(
-                    "The page cursor cannot be read",
-                    List.of(new FieldProblem(
-                            "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
-        }
     }
 
     @SuppressWarnings("unchecked")

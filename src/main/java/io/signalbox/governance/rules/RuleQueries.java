@@ -2,7 +2,6 @@ package io.signalbox.governance.rules;
 
 import io.signalbox.governance.rules.RuleViews.RuleSetView;
 import io.signalbox.governance.rules.RuleViews.RuleView;
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.Page;
 import io.signalbox.web.Paging.PageRequest;
@@ -50,20 +49,9 @@ public class RuleQueries {
                                 + " v.createdBy, v.summary) from RuleSetVersion v where v.version < :after"
                                 + " order by v.version desc",
                         RuleSetView.class)
-                .setParameter("after", page.first() ? Integer.MAX_VALUE : version(page.after(0)))
+                .setParameter("after", page.first() ? Integer.MAX_VALUE : page.after(0, Integer::parseInt))
                 .setMaxResults(page.limitWithLookahead())
                 .getResultList();
         return Paging.page(rows, page, v -> List.of(Integer.toString(v.version())), path, Map.of());
-    }
-
-    private static int version(String cursor) {
-        try {
-            return Integer.parseInt(cursor);
-        } catch (NumberFormatException e) {
-            throw Refusal.malformed(
-                    "The page cursor cannot be read",
-                    List.of(new FieldProblem(
-                            "after", "is not a cursor this list wrote; follow the 'next' link of the previous page")));
-        }
     }
 }
