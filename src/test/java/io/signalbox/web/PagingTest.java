@@ -78,7 +78,8 @@ class PagingTest {
     @Test
     void aCursorPartThatDoesNotParseIsRefusedNamingAfter() {
         PageRequest request = Paging.request(Paging.cursor(List.of("17", "yesterday")), 10, 50, 200, 2);
-        assertThat(request.after(0, Long::parseLong)).isEqualTo(17L);
+        long first = request.after(0, Long::parseLong);
+        assertThat(first).isEqualTo(17L);
         assertThatThrownBy(() -> request.after(1, java.time.Instant::parse))
                 .isInstanceOf(Refusal.Malformed.class)
                 .satisfies(e -> assertThat(((Refusal) e).problems())
