@@ -6,10 +6,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling and what they may do. Roles: every signed-in person reads; {@code council} and {@code admin} come
@@ -38,6 +41,21 @@ public class Caller {
     /** The name recorded in the audit trail: the provider's preferred username. */
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /**
+     * The caller's email address as the identity provider states it (OIDC standard claim {@code email}), lower-cased;
+     * empty for anonymous callers and for tokens without the claim. Notices are addressed by email, so this is how a
+     * person's inbox and subscriptions find them.
+     */
+    public Optional<String> email() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Optional.empty();
+        }
+        String email = token.getClaim("email");
+        return email == null || email.isBlank()
+                ? Optional.empty()
+                : Optional.of(email.strip().toLowerCase(Locale.ROOT));
     }
 
     public boolean isAdmin() {
