@@ -98,7 +98,8 @@ public class ProductLifecycle {
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
-                .map(r -> new ProductFacts.Downstream((String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .map(r -> new ProductFacts.Downstream(
+                        ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
     }
 
