@@ -2,6 +2,7 @@ package io.signalbox.catalog.lifecycle;
 
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.model.DataProduct;
+import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.LifecycleStatus;
 import io.signalbox.catalog.model.ProductVersion;
 import io.signalbox.identity.AuditLog;
@@ -101,6 +102,12 @@ public class ProductLifecycle {
                 .map(r -> new ProductFacts.Downstream(
                         ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
+    }
+
+    /** Whether a domain with this key is registered. */
+    @Transactional
+    public boolean domainExists(String domainKey) {
+        return Domain.findByKey(domainKey).isPresent();
     }
 
     /** Whether {@code version} of product {@code productKey} is published (any version when {@code version} is null). */
