@@ -132,6 +132,15 @@ public class SubscriptionService {
         return Subscription.delete("address = ?1 and scope = ?2 and scopeKey = ?3", address.get(), scope, key) > 0;
     }
 
+    /** One of the caller's subscriptions by id; 404 when it is not theirs (or does not exist). */
+    @Transactional
+    public Subscription mineById(long id, Caller caller) {
+        Optional<String> address = caller.email();
+        return Subscription.<Subscription>findByIdOptional(id)
+                .filter(s -> address.isPresent() && s.address.equals(address.get()))
+                .orElseThrow(() -> Refusal.notFound("You have no subscription " + id + "."));
+    }
+
     /** The caller's subscriptions in id order, {@code size + 1} read. */
     @Transactional
     public List<Subscription> mine(Caller caller, PageRequest page) {
