@@ -60,10 +60,20 @@ public class SubscriptionService {
      */
     @Transactional
     public Saved subscribe(String scope, String key, SubscriptionRequest request, Caller caller) {
-        String domainKey = existing(scope, key);
         String address = caller.email()
                 .orElseThrow(() -> Refusal.forbidden("Your sign-in carries no email address, and notices are sent "
                         + "to one; ask your identity provider's administrator to add it to your account."));
+        return subscribeOnBehalf(scope, key, request, caller.name(), address);
+    }
+
+    /**
+     * Subscribes {@code username} at {@code address} with every rule of {@link #subscribe} but the sign-in: for the
+     * demo catalog, which starts with a subscriber.
+     */
+    @Transactional
+    public Saved subscribeOnBehalf(
+            String scope, String key, SubscriptionRequest request, String username, String address) {
+        String domainKey = existing(scope, key);
         Set<String> channels = channels(request);
         String webhook = request == null
                         || request.webhookUrl() == null
@@ -94,7 +104,7 @@ public class SubscriptionService {
         boolean created = found.isEmpty();
         String newSecret = null;
         if (created) {
-            s.username = caller.name();
+            s.username = username;
             s.address = address;
             s.scope = scope;
             s.scopeKey = key;
