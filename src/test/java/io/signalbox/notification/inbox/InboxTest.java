@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.signalbox.notification.AcknowledgementRequested;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -369,72 +371,59 @@ class InboxTest {
                 .as("shown once, read from then on")
                 .isFalse();
 
-        String token = entry.select("form input[name=" + FormSession.FIELD + "]")
-                .first()
-                .attr("value");
-        String cookie = opened.getCookie(FormSession.COOKIE);
         String action = "/me/inbox/" + id + "/acknowledgement";
-        given().auth()
-                .oauth2(rita)
-                .redirects()
-                .follow(false)
-                .cookie(FormSession.COOKIE, cookie)
-                .formParam("step", "acknowledged")
-                .post(action)
-                .then()
-                .statusCode(403);
-        assertThat(recorded.of(row.groupId())).as("refused without the token").isEmpty();
+        as(rita, () -> {
+            FormSession session = FormSession.openedAt("/me/inbox");
+            new FormSession(session.cookie(), "forged")
+                    .post(action, Map.of("step", "acknowledged"))
+                    .then()
+                    .statusCode(403);
+            assertThat(recorded.of(row.groupId()))
+                    .as("refused without the token")
+                    .isEmpty();
 
-        Response posted = given().auth()
-                .oauth2(rita)
-                .redirects()
-                .follow(false)
-                .cookie(FormSession.COOKIE, cookie)
-                .formParam(FormSession.FIELD, token)
-                .formParam("step", "acknowledged")
-                .post(action);
-        posted.then().statusCode(303);
-        assertThat(posted.header("Location")).endsWith("/me/inbox?done=acknowledged");
+            Response posted = session.post(action, Map.of("step", "acknowledged"));
+            posted.then().statusCode(303);
+            assertThat(posted.header("Location")).endsWith("/me/inbox?done=acknowledged");
 
-        Document after = Jsoup.parse(given().auth()
-                .oauth2(rita)
-                .cookie(FormSession.COOKIE, cookie)
-                .get("/me/inbox?done=acknowledged")
-                .asString());
-        assertThat(after.select("p.notice--ok").text()).contains("acknowledged");
-        Element acknowledged = after.getElementById("entry-" + id);
-        assertThat(acknowledged.select("button").eachText()).containsExactly("I have migrated (" + subject + ")");
+            Document after = Jsoup.parse(given().cookie(FormSession.COOKIE, session.cookie())
+                    .get("/me/inbox?done=acknowledged")
+                    .asString());
+            assertThat(after.select("p.notice--ok").text()).contains("acknowledged");
+            assertThat(after.getElementById("entry-" + id).select("button").eachText())
+                    .containsExactly("I have migrated (" + subject + ")");
 
-        given().auth()
-                .oauth2(rita)
-                .redirects()
-                .follow(false)
-                .cookie(FormSession.COOKIE, cookie)
-                .formParam(FormSession.FIELD, token)
-                .formParam("step", "migrated")
-                .post(action)
-                .then()
-                .statusCode(303);
+            session.post(action, Map.of("step", "migrated")).then().statusCode(303);
+            Response unknownStep = session.post(action, Map.of("step", "done"));
+            unknownStep.then().statusCode(422);
+            assertThat(Jsoup.parse(unknownStep.asString())
+                            .select("ul.problems code")
+                            .eachText())
+                    .containsExactly("step");
+            return null;
+        });
         assertThat(recorded.of(row.groupId()))
                 .extracting(AcknowledgementRequested::step)
                 .containsExactly("acknowledged", "migrated");
 
         // Nora's own page gives her a valid token; her post on Rita's entry is the 404 of an entry not hers.
         sender.send(row("test-inbox", "nora.network@telco.example"), message("Nora's own " + row.id(), true));
-        Response noraPage = given().auth().oauth2(nora).get("/me/inbox");
-        String noraToken = Jsoup.parse(noraPage.asString())
-                .select("input[name=" + FormSession.FIELD + "]")
-                .attr("value");
-        assertThat(noraToken).isNotBlank();
-        given().auth()
-                .oauth2(nora)
-                .redirects()
-                .follow(false)
-                .cookie(FormSession.COOKIE, noraPage.getCookie(FormSession.COOKIE))
-                .formParam(FormSession.FIELD, noraToken)
-                .formParam("step", "acknowledged")
-                .post(action)
-                .then()
-                .statusCode(404);
+        as(nora, () -> {
+            FormSession.openedAt("/me/inbox")
+                    .post(action, Map.of("step", "acknowledged"))
+                    .then()
+                    .statusCode(404);
+            return null;
+        });
+    }
+
+    /** Runs {@code steps} signed in as the token's person, for requests that set no sign-in of their own. */
+    private static <T> T as(String token, Supplier<T> steps) {
+        RestAssured.authentication = RestAssured.oauth2(token);
+        try {
+            return steps.get();
+        } finally {
+            RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        }
     }
 }
