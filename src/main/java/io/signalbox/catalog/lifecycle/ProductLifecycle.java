@@ -1,5 +1,6 @@
 package io.signalbox.catalog.lifecycle;
 
+import io.quarkus.arc.Unremovable;
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.LifecycleStatus;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * audited and signalled to the search index.
  */
 @ApplicationScoped
+@Unremovable // looked up as well as injected (tests move statuses through it, as the deprecation feature does)
 public class ProductLifecycle {
 
     @Inject
