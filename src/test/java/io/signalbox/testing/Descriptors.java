@@ -254,8 +254,13 @@ public final class Descriptors {
     }
 
     public Descriptors consumer(String team, String consumerDomain, String purpose) {
+        return consumer(team, consumerDomain, purpose, "team@example.com");
+    }
+
+    /** A declared consumer reached at {@code contact} (an email address, or anything else the owner writes). */
+    public Descriptors consumer(String team, String consumerDomain, String purpose, String contact) {
         consumers.add("          - team: " + quote(team) + "\n            domain: " + consumerDomain
-                + "\n            purpose: " + quote(purpose) + "\n            contact: team@example.com\n");
+                + "\n            purpose: " + quote(purpose) + "\n            contact: " + quote(contact) + "\n");
         return this;
     }
 
