@@ -88,3 +88,23 @@ create table deprecation_event (
 create index deprecation_event_feed_idx on deprecation_event (id desc);
 create index deprecation_event_domain_idx on deprecation_event (domain_key, id desc);
 create index deprecation_event_product_idx on deprecation_event (product_key, id desc);
+
+-- The key acknowledgement links in emails are signed with: generated once, kept with the data, so that a link sent
+-- weeks before the sunset still works after restarts and on every replica (docs/deprecation.md, "Acknowledgement").
+create table deprecation_signing_key (
+    id     integer      primary key check (id = 1),
+    secret varchar(100) not null
+);
+insert into deprecation_signing_key (id, secret)
+values (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
+
+-- The council's minimum notice, a parameter it may raise but never set below 90 days (governance.rules.RuleService).
+alter table governance_rule drop constraint governance_rule_enforced_at_check;
+alter table governance_rule add constraint governance_rule_enforced_at_check
+    check (enforced_at in ('publication', 'measurement', 'deprecation'));
+insert into governance_rule (id, position, category, statement, severity, parameters, enforced_at, updated_at, updated_by)
+values ('deprecation-notice', 10, 'evolution',
+        'A data product, or a major line of it, is retired only after a deprecation notice of at least the minimum '
+            || 'notice (never fewer than 90 days), delivered to every declared consumer, every owner of a product that '
+            || 'reads it and every subscriber, with reminders before the sunset.',
+        'blocking', '{"minimumNoticeDays": 90}', 'deprecation', now(), 'council');

@@ -31,5 +31,6 @@ public record ProductFacts(
     public record Consumer(String team, String domain, String contact) {}
 
     /** A product whose current version declares this one as an input port, with its owner. */
-    public record Downstream(String productKey, String domainKey, String ownerName, String ownerEmail) {}
+    public record Downstream(
+            long productId, String productKey, String domainKey, String ownerName, String ownerEmail) {}
 }

@@ -1,8 +1,8 @@
 package io.signalbox.catalog.lifecycle;
 
-import io.quarkus.arc.Unremovable;
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.model.DataProduct;
+import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.LifecycleStatus;
 import io.signalbox.catalog.model.ProductVersion;
 import io.signalbox.identity.AuditLog;
@@ -21,7 +21,6 @@ import java.util.Optional;
  * audited and signalled to the search index.
  */
 @ApplicationScoped
-@Unremovable // looked up as well as injected (tests move statuses through it, as the deprecation feature does)
 public class ProductLifecycle {
 
     @Inject
@@ -100,8 +99,15 @@ public class ProductLifecycle {
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
-                .map(r -> new ProductFacts.Downstream((String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .map(r -> new ProductFacts.Downstream(
+                        ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
+    }
+
+    /** Whether a domain with this key is registered. */
+    @Transactional
+    public boolean domainExists(String domainKey) {
+        return Domain.findByKey(domainKey).isPresent();
     }
 
     /** Whether {@code version} of product {@code productKey} is published (any version when {@code version} is null). */

@@ -93,6 +93,23 @@ public class RuleService {
         if (change.severity() == null || !SEVERITIES.contains(change.severity())) {
             problems.add(new FieldProblem("severity", "must be blocking or warning"));
         }
+        if ("deprecation".equals(rule.enforcedAt)
+                && change.severity() != null
+                && !"blocking".equals(change.severity())) {
+            problems.add(new FieldProblem(
+                    "severity", "must stay blocking: a notice shorter than the minimum is always refused"));
+        }
+        if (change.parameters() != null
+                && change.parameters().get(NoticePeriod.PARAMETER) instanceof Number days
+                && (days.doubleValue() != Math.rint(days.doubleValue())
+                        || days.doubleValue() < NoticePeriod.FLOOR_DAYS
+                        || days.doubleValue() > NoticePeriod.CEILING_DAYS)) {
+            problems.add(new FieldProblem(
+                    "parameters." + NoticePeriod.PARAMETER,
+                    "must be a whole number of days from " + NoticePeriod.FLOOR_DAYS + " to "
+                            + NoticePeriod.CEILING_DAYS + ": consumers are owed at least "
+                            + NoticePeriod.FLOOR_DAYS + " days' notice"));
+        }
         if (change.lockVersion() == null) {
             problems.add(new FieldProblem(
                     "lockVersion", "is required: send the lockVersion you read, so no one's change is lost"));
