@@ -44,5 +44,9 @@ class ChangesForConsumersBrowserTest extends BrowserJourney {
                 .map(WebElement::getText)
                 .toList();
         assertThat(rows).containsExactly("main.region removed string → —");
+        assertThat(browser.findElements(By.cssSelector("a.deprecate")))
+                .as("a reader does not own the domain")
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("form.subscribe-form"))).hasSize(1);
     }
 }

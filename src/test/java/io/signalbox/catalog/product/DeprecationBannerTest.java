@@ -150,6 +150,30 @@ class DeprecationBannerTest {
     }
 
     @Test
+    void theDomainsOwnerFindsTheDeprecateButtonForTheShownLineUntilANoticeCoversIt() {
+        Descriptors product = Descriptors.product(Descriptors.newDomain());
+        product.publish().then().statusCode(201);
+        String path = "/products/" + product.key();
+
+        Document page = page(path);
+        String deprecate = page.select(".product-actions a.deprecate").attr("href");
+        assertThat(deprecate).isEqualTo(path + "/deprecation/new");
+        given().accept("text/html").get(deprecate).then().statusCode(200);
+        assertThat(page.select(".product-actions form.subscribe-form").attr("action"))
+                .isEqualTo(path + "/subscription");
+        assertThat(page.select(".subscribe-form input[name=csrf-token]").attr("value"))
+                .isNotBlank();
+
+        product.version("2.0.0").publish().then().statusCode(201);
+        assertThat(page(path + "/versions/1.0.0").select("a.deprecate").attr("href"))
+                .isEqualTo(path + "/deprecation/new?major=1");
+
+        Notices.forProduct(product.key()).line(2).issue();
+        assertThat(page(path).select("a.deprecate")).as("line 2 has its notice").isEmpty();
+        assertThat(page(path + "/versions/1.0.0").select("a.deprecate")).hasSize(1);
+    }
+
+    @Test
     void aProductWithoutANoticeHasNoBanner() {
         Descriptors product = Descriptors.product(Descriptors.newDomain());
         product.publish().then().statusCode(201);
