@@ -270,11 +270,11 @@ public class NoticeMessages implements MessageSource {
         payload.put("notice", noticeUrl(notice).toString());
         String secret = null;
         if (recipient.subscriptionId != null) {
-            secret = (String) em.createNativeQuery("select webhook_secret from deprecation_subscription where id = :s")
+            // A subscription without a webhook has no secret (null): a stream's findFirst cannot carry a null.
+            List<?> secrets = em.createNativeQuery("select webhook_secret from deprecation_subscription where id = :s")
                     .setParameter("s", recipient.subscriptionId)
-                    .getResultStream()
-                    .findFirst()
-                    .orElse(null);
+                    .getResultList();
+            secret = secrets.isEmpty() ? null : (String) secrets.get(0);
         }
         return new Message(subject, text.toString(), noticeUrl(notice), payload, secret, acknowledgeable);
     }
