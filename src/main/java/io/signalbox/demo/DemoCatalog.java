@@ -8,6 +8,11 @@ import io.signalbox.catalog.domain.DomainService;
 import io.signalbox.catalog.domain.DomainService.DomainDraft;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.publishing.PublicationService;
+import io.signalbox.deprecation.notice.DeprecationNotice;
+import io.signalbox.deprecation.notice.NoticeRequest;
+import io.signalbox.deprecation.notice.NoticeService;
+import io.signalbox.deprecation.subscription.SubscriptionRequest;
+import io.signalbox.deprecation.subscription.SubscriptionService;
 import io.signalbox.governance.compliance.ComplianceService;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +56,12 @@ public class DemoCatalog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    NoticeService notices;
+
+    @Inject
+    SubscriptionService subscriptions;
 
     void onStart(@Observes StartupEvent event) {
         if (load && DataProduct.count() == 0) {
@@ -86,6 +100,47 @@ public class DemoCatalog {
             }
         }
         LOG.infof("Demo catalog loaded: %d publications, %d measurements", published, reportMeasurements());
+        issueDemoNotice();
+    }
+
+    /**
+     * The deprecation feature on first run: major line 1 of the service inventory, superseded by 2.0.0, under a notice
+     * issued three weeks ago; a reader subscribed to the network domain; one consumer acknowledged, one migrated.
+     */
+    private void issueDemoNotice() {
+        String product = "network.service-inventory";
+        try {
+            subscriptions.subscribeOnBehalf(
+                    "domain",
+                    "network",
+                    new SubscriptionRequest(List.of("email", "inbox"), null),
+                    "rita.reader",
+                    "rita.reader@telco.example");
+            Instant issued = clock.instant().minus(Duration.ofDays(21));
+            LocalDate sunset = issued.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120);
+            DeprecationNotice notice = notices.issueOnBehalf(
+                    product,
+                    new NoticeRequest(
+                            "Version 2 reports bandwidth per direction and sites by their canonical site_id; "
+                                    + "keeping the 1.x line costs the network team a daily reconciliation.",
+                            sunset,
+                            product + "@2.0.0",
+                            null,
+                            "1. Read `bandwidth_down_mbps` and `bandwidth_up_mbps` instead of `bandwidth_mbps`.\n"
+                                    + "2. Join sites on `site_id` instead of `site_code`.\n"
+                                    + "3. Tell us when you have moved: the link in the notice email, or your inbox.",
+                            1,
+                            null),
+                    "nora.network",
+                    issued);
+            notices.recipientId(notice.id, "billing-ops@telco.example")
+                    .ifPresent(id -> notices.acknowledge(id, "acknowledged", "billing-ops", "link"));
+            notices.recipientId(notice.id, "care-tooling@telco.example")
+                    .ifPresent(id -> notices.acknowledge(id, "migrated", "care-tooling", "link"));
+            LOG.infof("Demo deprecation notice: major line 1 of %s stops on %s", product, sunset);
+        } catch (Refusal e) {
+            LOG.errorf("Demo deprecation notice was refused: %s %s", e.detail(), e.problems());
+        }
     }
 
     /** What the demo products' pipelines would have reported, so that compliance has something to show. */

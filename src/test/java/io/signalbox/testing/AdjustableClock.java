@@ -19,18 +19,29 @@ import java.time.ZoneOffset;
 public class AdjustableClock extends Clock {
 
     private volatile Duration ahead = Duration.ZERO;
+    private volatile Instant frozen;
 
     public void advance(Duration by) {
+        if (frozen != null) {
+            frozen = frozen.plus(by);
+        }
         ahead = ahead.plus(by);
     }
 
+    /** Stops the clock at {@code at} (for boundaries to the second); {@link #advance} moves it, {@link #reset} frees it. */
+    public void freeze(Instant at) {
+        frozen = at;
+    }
+
     public void reset() {
+        frozen = null;
         ahead = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(ahead);
+        Instant stopped = frozen;
+        return stopped != null ? stopped : Instant.now().plus(ahead);
     }
 
     @Override

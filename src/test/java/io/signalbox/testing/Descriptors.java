@@ -31,6 +31,7 @@ public final class Descriptors {
     private final List<String> columns = new ArrayList<>();
     private final List<String> consumers = new ArrayList<>();
     private final List<String> extraProductLines = new ArrayList<>();
+    private String ownerUsername = "ana.costa@example.com";
     private final List<String> extraContractLines = new ArrayList<>();
     private final List<String> slaLines = new ArrayList<>();
     private final Map<String, String> productFields = new HashMap<>();
@@ -259,6 +260,31 @@ public final class Descriptors {
         return this;
     }
 
+    /** The product owner's username (an email address: the owner's contact). */
+    public Descriptors ownerUsername(String email) {
+        this.ownerUsername = email;
+        return this;
+    }
+
+    /** A declared consumer with the given contact (an email address or any other text). */
+    public Descriptors consumer(String team, String consumerDomain, String purpose, String contact) {
+        consumers.add("          - team: " + quote(team) + "\n            domain: " + consumerDomain
+                + "\n            purpose: " + quote(purpose) + "\n            contact: " + quote(contact) + "\n");
+        return this;
+    }
+
+    /** Declares an input port reading the product {@code productKey} (ODPS inputPorts, custom property sourceProduct). */
+    public Descriptors readsFrom(String productKey) {
+        extraProductLines.add("inputPorts:");
+        extraProductLines.add("  - name: upstream");
+        extraProductLines.add("    version: \"1\"");
+        extraProductLines.add("    contractId: upstream-contract");
+        extraProductLines.add("    customProperties:");
+        extraProductLines.add("      - property: sourceProduct");
+        extraProductLines.add("        value: " + productKey);
+        return this;
+    }
+
     public String key() {
         return domain + "." + slug;
     }
@@ -285,7 +311,9 @@ public final class Descriptors {
         field(y, "tags", "[service, inventory]");
         if (productTeam) {
             y.append("team:\n  name: Network Data Team\n  members:\n");
-            y.append("    - username: ana.costa@example.com\n      name: Ana Costa\n      role: ")
+            y.append("    - username: ")
+                    .append(ownerUsername)
+                    .append("\n      name: Ana Costa\n      role: ")
                     .append(quote(ownerRole))
                     .append('\n');
         }

@@ -51,10 +51,9 @@ public class AcknowledgementPages {
 
     @GET
     public TemplateInstance page(@QueryParam("r") Long r, @QueryParam("s") String s, @QueryParam("sig") String sig) {
-        NoticeRecipient recipient = verified(r, s, sig);
-        DeprecationNotice notice = DeprecationNotice.findById(recipient.noticeId);
-        boolean done = "migrated".equals(s) ? recipient.migratedAt != null : recipient.acknowledgedAt != null;
-        return Templates.acknowledge(queries.view(notice), recipient.displayName, r, s, sig, done, s);
+        NoticeQueries.LinkTarget target = verified(r, s, sig);
+        boolean done = "migrated".equals(s) ? target.migrated() : target.acknowledged();
+        return Templates.acknowledge(target.notice(), target.displayName(), r, s, sig, done, s);
     }
 
     @POST
@@ -71,12 +70,11 @@ public class AcknowledgementPages {
                 .build();
     }
 
-    private NoticeRecipient verified(Long r, String s, String sig) {
+    private NoticeQueries.LinkTarget verified(Long r, String s, String sig) {
         if (r == null || s == null || !("acknowledged".equals(s) || "migrated".equals(s)) || !links.valid(r, s, sig)) {
             throw Refusal.forbidden("This acknowledgement link is not valid: open the link exactly as the email gives "
                     + "it, or acknowledge from your inbox in Signalbox.");
         }
-        return NoticeRecipient.<NoticeRecipient>findByIdOptional(r)
-                .orElseThrow(() -> Refusal.notFound("This notice no longer exists."));
+        return queries.linkTarget(r).orElseThrow(() -> Refusal.notFound("This notice no longer exists."));
     }
 }

@@ -100,7 +100,7 @@ public class NoticeMessages implements MessageSource {
                     .append(days(daysLeft))
                     .append(".\n\n");
         } else if (Milestones.SUNSET.equals(milestone)) {
-            subject = product + " is retired";
+            subject = "Retired: " + product + " stopped on " + stops;
             text.append(product)
                     .append(" was retired on ")
                     .append(stops)
@@ -210,7 +210,7 @@ public class NoticeMessages implements MessageSource {
                         + DIGEST_NAMES)
                 .setParameter("n", notice.id)
                 .getResultList();
-        String subject = pending + " of " + total + " recipients have not acknowledged: " + product;
+        String subject = "Unacknowledged: " + pending + " of " + total + " recipients, notice for " + product;
         StringBuilder text = new StringBuilder();
         text.append(product)
                 .append(" stops on ")

@@ -88,6 +88,20 @@ public class NoticeQueries {
                 n.lockVersion);
     }
 
+    /** Where an acknowledgement link leads: the notice and its recipient's standing. */
+    public record LinkTarget(NoticeView notice, String displayName, boolean acknowledged, boolean migrated) {}
+
+    /** The notice and recipient an acknowledgement link names; empty when the recipient no longer exists. */
+    @Transactional
+    public Optional<LinkTarget> linkTarget(long recipientId) {
+        return NoticeRecipient.<NoticeRecipient>findByIdOptional(recipientId)
+                .map(r -> new LinkTarget(
+                        view(DeprecationNotice.findById(r.noticeId)),
+                        r.displayName,
+                        r.acknowledgedAt != null,
+                        r.migratedAt != null));
+    }
+
     /** Recipients of a notice in id order, {@code size + 1} read. */
     @Transactional
     public List<RecipientView> recipients(long noticeId, PageRequest page) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,26 @@ public class NoticeService {
                 .facts(productKey, major)
                 .orElseThrow(() -> Refusal.notFound("There is no data product '" + productKey + "'."));
         caller.refuseUnlessOwnerOf(facts.domainKey(), "issue a deprecation notice for " + productKey);
-        Instant now = clock.instant();
+        return issue(facts, request, caller.name(), clock.instant());
+    }
+
+    /**
+     * Issues a notice as of {@code issuedAt} on behalf of {@code actor}, with every rule of {@link #issue} except the
+     * right check, which the caller has made: for the demo catalog, which shows a notice issued weeks before it
+     * starts. Milestones already past at {@code issuedAt}'s reckoning are due at once.
+     */
+    @Transactional
+    public DeprecationNotice issueOnBehalf(String productKey, NoticeRequest request, String actor, Instant issuedAt) {
+        Integer major = request == null ? null : request.majorVersion();
+        ProductFacts facts = lifecycle
+                .facts(productKey, major)
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + productKey + "'."));
+        return issue(facts, request, actor, issuedAt);
+    }
+
+    private DeprecationNotice issue(ProductFacts facts, NoticeRequest request, String actor, Instant now) {
+        String productKey = facts.key();
+        Integer major = request == null ? null : request.majorVersion();
         List<FieldProblem> problems = new ArrayList<>();
         if (request == null) {
             throw Refusal.invalid("The notice is not valid", "reason", "is required: say why the product stops");
@@ -113,16 +133,16 @@ public class NoticeService {
         notice.sunset = request.sunset();
         notice.sunsetAt = sunsetAt(request.sunset());
         notice.issuedAt = now;
-        notice.issuedBy = caller.name();
+        notice.issuedBy = actor;
         ConcurrentWrites.writeOrConflict(
                 notice::persistAndFlush,
                 "a notice for " + productKey + " was issued by someone else at the same time; read it and extend it",
                 "majorVersion");
-        event(notice, "issued", caller.name(), now, "sunset " + notice.sunset + ", " + notice.scopeLabel());
-        lifecycle.deprecate(productKey, major, caller.name());
+        event(notice, "issued", actor, now, "sunset " + notice.sunset + ", " + notice.scopeLabel());
+        lifecycle.deprecate(productKey, major, actor);
         int count = recipients.addAll(notice, facts, now);
         audit.record(new AuditLog.Change(
-                caller.name(),
+                actor,
                 "deprecation.issued",
                 "product",
                 productKey,
@@ -304,6 +324,14 @@ public class NoticeService {
             inbox.mark(Recipients.TOPIC, notice.id, recipient.id, "migrated");
         }
         return recipient;
+    }
+
+    /** The recipient of a notice with this address, if any. */
+    @Transactional
+    public Optional<Long> recipientId(long noticeId, String address) {
+        return NoticeRecipient.<NoticeRecipient>find("noticeId = ?1 and address = ?2", noticeId, address)
+                .firstResultOptional()
+                .map(r -> r.id);
     }
 
     /** The earliest sunset allowed for a notice issued at {@code now}: the first day starting after the minimum. */

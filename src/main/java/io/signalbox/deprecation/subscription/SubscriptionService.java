@@ -11,8 +11,6 @@ import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,10 +58,20 @@ public class SubscriptionService {
      */
     @Transactional
     public Saved subscribe(String scope, String key, SubscriptionRequest request, Caller caller) {
-        String domainKey = existing(scope, key);
         String address = caller.email()
                 .orElseThrow(() -> Refusal.forbidden("Your sign-in carries no email address, and notices are sent "
                         + "to one; ask your identity provider's administrator to add it to your account."));
+        return subscribeOnBehalf(scope, key, request, caller.name(), address);
+    }
+
+    /**
+     * Subscribes {@code username} at {@code address} with every rule of {@link #subscribe} but the sign-in: for the
+     * demo catalog, which starts with a subscriber.
+     */
+    @Transactional
+    public Saved subscribeOnBehalf(
+            String scope, String key, SubscriptionRequest request, String username, String address) {
+        String domainKey = existing(scope, key);
         Set<String> channels = channels(request);
         String webhook = request == null
                         || request.webhookUrl() == null
@@ -94,7 +102,7 @@ public class SubscriptionService {
         boolean created = found.isEmpty();
         String newSecret = null;
         if (created) {
-            s.username = caller.name();
+            s.username = username;
             s.address = address;
             s.scope = scope;
             s.scopeKey = key;
@@ -130,6 +138,15 @@ public class SubscriptionService {
             return false;
         }
         return Subscription.delete("address = ?1 and scope = ?2 and scopeKey = ?3", address.get(), scope, key) > 0;
+    }
+
+    /** One of the caller's subscriptions by id; 404 when it is not theirs (or does not exist). */
+    @Transactional
+    public Subscription mineById(long id, Caller caller) {
+        Optional<String> address = caller.email();
+        return Subscription.<Subscription>findByIdOptional(id)
+                .filter(s -> address.isPresent() && s.address.equals(address.get()))
+                .orElseThrow(() -> Refusal.notFound("You have no subscription " + id + "."));
     }
 
     /** The caller's subscriptions in id order, {@code size + 1} read. */
@@ -200,10 +217,5 @@ public class SubscriptionService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** Syntax only; {@link WebhookTargetCheck} does the rest. */
-    static URI parse(String url) throws URISyntaxException {
-        return new URI(url);
     }
 }

@@ -40,9 +40,12 @@ public final class RuleViews {
 
         /** Where the rule is checked, in words. */
         public String enforcedWhere() {
-            return "publication".equals(enforcedAt)
-                    ? "on every publication (the gate) and in the dry run"
-                    : "on the measurements products report";
+            return switch (enforcedAt) {
+                case "publication" -> "on every publication (the gate) and in the dry run";
+                case "deprecation" ->
+                    "on every deprecation notice: issuing, extending, and the retirement at its sunset";
+                default -> "on the measurements products report";
+            };
         }
 
         public List<Parameter> parameterList() {
