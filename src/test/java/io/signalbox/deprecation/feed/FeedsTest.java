@@ -13,10 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.signalbox.deprecation.feed.NoticeRows.Notice;
+import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,9 @@ class FeedsTest {
     @Inject
     DataSource db;
 
+    @Inject
+    AdjustableClock clock;
+
     NoticeRows rows;
     String domain;
     String productKey;
@@ -59,6 +65,11 @@ class FeedsTest {
         Descriptors product = Descriptors.product(domain);
         product.publish().then().statusCode(201);
         productKey = product.key();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -107,6 +118,54 @@ class FeedsTest {
         assertThat(first.getTitle()).isEqualTo(productKey + ": deprecated, stops on 1 March 2027");
         assertThat(first.getPublishedDate()).isEqualTo(Date.from(ISSUED));
         assertThat(first.getCategories()).extracting(c -> c.getName()).containsExactly("issued");
+    }
+
+    @Test
+    void aNoticeIssuedExtendedAndRescindedThroughTheApiIsThreeEntriesWithItsReasonIntact() {
+        String reason = "Moved to <script>alert(1)</script> & the ]]> lake";
+        String api = "/api/products/" + productKey + "/deprecation";
+        Instant issuedAt = Instant.parse("2027-01-10T09:00:00Z");
+        clock.freeze(issuedAt);
+        given().contentType("application/json")
+                .body("{\"reason\": " + Descriptors.quote(reason) + ", \"sunset\": \"2027-06-01\","
+                        + " \"successor\": \"none\", \"noSuccessorReason\": \"The data is no longer collected\"}")
+                .post(api)
+                .then()
+                .statusCode(201);
+        clock.advance(Duration.ofDays(1));
+        given().contentType("application/json")
+                .body("{\"sunset\": \"2027-07-01\"}")
+                .put(api)
+                .then()
+                .statusCode(200);
+        clock.advance(Duration.ofDays(1));
+        given().queryParam("reason", "Kept & maintained").delete(api).then().statusCode(200);
+
+        for (String path : List.of(
+                "/feeds/products/" + productKey + ".atom",
+                "/feeds/domains/" + domain + ".atom",
+                "/feeds/deprecations.atom")) {
+            List<SyndEntry> entries = parse(get(path)).getEntries().subList(0, 3);
+            assertThat(entries)
+                    .as(path)
+                    .extracting(SyndEntry::getTitle)
+                    .containsExactly(
+                            productKey + ": deprecation withdrawn",
+                            productKey + ": sunset moved to 1 July 2027",
+                            productKey + ": deprecated, stops on 1 June 2027");
+            assertThat(entries)
+                    .extracting(SyndEntry::getPublishedDate)
+                    .containsExactly(
+                            Date.from(issuedAt.plus(Duration.ofDays(2))),
+                            Date.from(issuedAt.plus(Duration.ofDays(1))),
+                            Date.from(issuedAt));
+            assertThat(entries.get(0).getContents().get(0).getValue())
+                    .contains("Why: Kept & maintained")
+                    .contains("Reason: " + reason + "\n")
+                    .contains("Successor: none. The data is no longer collected")
+                    .contains("Sunset: 1 July 2027 (the notice was withdrawn)")
+                    .contains("Recorded by: " + Descriptors.TEST_OWNER);
+        }
     }
 
     @Test
