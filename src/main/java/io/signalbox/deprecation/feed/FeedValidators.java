@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A feed's validators for conditional GET (RFC 9110 §8.8, §13): a weak entity tag and the last-modified time, and
@@ -31,10 +32,12 @@ public record FeedValidators(String etag, Instant lastModified) {
     /** The validators of a feed holding {@code entries} (newest first). */
     public static FeedValidators of(List<FeedEntry> entries) {
         long newest = entries.isEmpty() ? 0 : entries.get(0).eventId();
+        // Each notice counted once, however many of its steps the feed shows.
         long versions = entries.stream()
-                .map(e -> List.of(e.noticeId(), (long) e.lockVersion()))
-                .distinct()
-                .mapToLong(pair -> pair.get(1))
+                .collect(Collectors.toMap(FeedEntry::noticeId, FeedEntry::lockVersion, (same, alsoSame) -> same))
+                .values()
+                .stream()
+                .mapToLong(Integer::longValue)
                 .sum();
         return new FeedValidators(
                 "W/\"d" + newest + "-" + entries.size() + "-" + versions + "\"", AtomFeed.updated(entries));

@@ -16,6 +16,27 @@ class FeedValidatorsTest {
         assertThat(ONE.etag()).isEqualTo("W/\"d42-1-3\"");
         assertThat(ONE.lastModifiedHeader()).isEqualTo("Mon, 02 Nov 2026 09:15:30 GMT");
         assertThat(FeedValidators.of(List.of()).etag()).isEqualTo("W/\"d0-0-0\"");
+        // Two steps of one notice count its version once.
+        FeedEntry issued = AtomFeedTest.entry("issued", null, "sunset 2027-03-01");
+        FeedEntry later = new FeedEntry(
+                43,
+                7,
+                "billing.invoices",
+                "billing",
+                "extended",
+                issued.at(),
+                "nora",
+                "sunset moved from 2027-03-01 to 2027-04-01",
+                null,
+                "active",
+                "Replaced.",
+                null,
+                null,
+                "none",
+                issued.noticeSunset(),
+                null,
+                3);
+        assertThat(FeedValidators.of(List.of(later, issued)).etag()).isEqualTo("W/\"d43-2-3\"");
         assertThat(FeedValidators.of(List.of()).lastModifiedHeader()).isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
     }
 
