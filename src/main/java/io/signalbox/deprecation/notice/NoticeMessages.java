@@ -270,11 +270,12 @@ public class NoticeMessages implements MessageSource {
         payload.put("notice", noticeUrl(notice).toString());
         String secret = null;
         if (recipient.subscriptionId != null) {
-            secret = (String) em.createNativeQuery("select webhook_secret from deprecation_subscription where id = :s")
+            // A list, not getResultStream().findFirst(): a subscription without a webhook has a null secret, and
+            // findFirst() throws on a null element (every email to such a subscriber failed to render).
+            List<?> secrets = em.createNativeQuery("select webhook_secret from deprecation_subscription where id = :s")
                     .setParameter("s", recipient.subscriptionId)
-                    .getResultStream()
-                    .findFirst()
-                    .orElse(null);
+                    .getResultList();
+            secret = secrets.isEmpty() ? null : (String) secrets.get(0);
         }
         return new Message(subject, text.toString(), noticeUrl(notice), payload, secret, acknowledgeable);
     }
