@@ -47,8 +47,9 @@ class TwoPortalsIT {
     @BeforeAll
     static void startTwoPortals() {
         portals = TwoPortals.start(Map.of(
-                // Both workers poll five times a second and claim small batches: they race for the same rows.
-                "signalbox.notification.poll-interval", "0.2s",
+                // Both workers poll every second (the scheduler's shortest interval) and claim small batches: they
+                // race for the same rows.
+                "signalbox.notification.poll-interval", "1s",
                 "signalbox.notification.batch-size", "10",
                 // Both sunset jobs tick every second, from the first second on.
                 "signalbox.deprecation.sunset-interval", "1s",

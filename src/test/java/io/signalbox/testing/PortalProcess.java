@@ -114,7 +114,7 @@ public final class PortalProcess implements AutoCloseable {
         await(name + " ready")
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(250))
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue()
