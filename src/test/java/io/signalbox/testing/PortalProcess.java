@@ -203,13 +203,16 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    /** Removes a directory and everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove " + directory, e);
         }
     }
 }

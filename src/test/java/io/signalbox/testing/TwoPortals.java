@@ -39,12 +39,14 @@ public final class TwoPortals implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final LocalIdentityProvider identity;
+    private final Path identityData;
     private final GreenMail smtp;
     private final List<PortalProcess> portals = new ArrayList<>();
 
-    private TwoPortals(EmbeddedDatabase database, LocalIdentityProvider identity, GreenMail smtp) {
+    private TwoPortals(EmbeddedDatabase database, LocalIdentityProvider identity, Path identityData, GreenMail smtp) {
         this.database = database;
         this.identity = identity;
+        this.identityData = identityData;
         this.smtp = smtp;
     }
 
@@ -65,11 +67,12 @@ public final class TwoPortals implements AutoCloseable {
         try {
             Path home = Files.createDirectories(Path.of("target", "portals").toAbsolutePath());
             // Keycloak takes longest: it starts first and starts up while PostgreSQL and GreenMail do.
+            Path identityData = Files.createTempDirectory(home, "keycloak-");
             LocalIdentityProvider identity = LocalIdentityProvider.start(
                     keycloakHome,
                     PortalProcess.freePort(),
                     "http://127.0.0.1",
-                    Files.createTempDirectory(home, "keycloak-"),
+                    identityData,
                     home.resolve("keycloak.log"));
             EmbeddedDatabase database;
             try {
@@ -81,7 +84,7 @@ public final class TwoPortals implements AutoCloseable {
             ServerSetup setup = new ServerSetup(PortalProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             setup.setServerStartupTimeout(10_000);
             GreenMail smtp = new GreenMail(setup);
-            started = new TwoPortals(database, identity, smtp);
+            started = new TwoPortals(database, identity, identityData, smtp);
             smtp.start();
             identity.awaitReady(READY_WITHIN);
 
@@ -131,6 +134,14 @@ public final class TwoPortals implements AutoCloseable {
         return List.copyOf(portals);
     }
 
+    /**
+     * The instances' database, for tests that take it away and bring it back ({@link EmbeddedDatabase#stop()},
+     * {@link EmbeddedDatabase#startAgain()}: same port, same data).
+     */
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
     /** The SMTP server both instances send through, to read what it received. */
     public GreenMail smtp() {
         return smtp;
@@ -175,5 +186,6 @@ public final class TwoPortals implements AutoCloseable {
         smtp.stop();
         identity.close();
         database.close();
+        PortalProcess.deleteRecursively(identityData);
     }
 }
