@@ -106,6 +106,9 @@ class TwoPortalsIT {
                         .isEqualTo(byMessageId.get(mail.messageId()).target()));
         // Both workers took part: each instance signs with a sender of its own.
         assertThat(mails)
+                .as(
+                        "mails by sender: %s",
+                        mails.stream().collect(Collectors.groupingBy(Mail::from, Collectors.counting())))
                 .extracting(Mail::from)
                 .contains(TwoPortals.senderOf(portals.one()), TwoPortals.senderOf(portals.two()));
     }
