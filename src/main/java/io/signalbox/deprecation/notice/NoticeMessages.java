@@ -270,8 +270,7 @@ public class NoticeMessages implements MessageSource {
         payload.put("notice", noticeUrl(notice).toString());
         String secret = null;
         if (recipient.subscriptionId != null) {
-            // A list, not getResultStream().findFirst(): a subscription without a webhook has a null secret, and
-            // findFirst() throws on a null element (every email to such a subscriber failed to render).
+            // A subscription without a webhook has no secret (null): a stream's findFirst cannot carry a null.
             List<?> secrets = em.createNativeQuery("select webhook_secret from deprecation_subscription where id = :s")
                     .setParameter("s", recipient.subscriptionId)
                     .getResultList();

@@ -53,6 +53,9 @@ public class NoticeService {
     Recipients recipients;
 
     @Inject
+    Milestones milestones;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -214,10 +217,10 @@ public class NoticeService {
                 "the notice of " + productKey + " was changed by someone else at the same time; read it again",
                 "lockVersion");
         if (moved) {
-            for (Milestones.Due due : recipients.milestones.scheduled(notice.sunsetAt, Instant.MIN)) {
+            for (Milestones.Due due : milestones.scheduled(notice.sunsetAt, Instant.MIN)) {
                 outbox.reschedule(Recipients.TOPIC, notice.id, due.milestone(), due.at());
             }
-            for (Milestones.Due due : recipients.milestones.digests(notice.sunsetAt, Instant.MIN)) {
+            for (Milestones.Due due : milestones.digests(notice.sunsetAt, Instant.MIN)) {
                 outbox.reschedule(Recipients.TOPIC, notice.id, due.milestone(), due.at());
             }
             recipients.enqueueToAll(notice, Milestones.EXTENDED_PREFIX + notice.sunset, now);

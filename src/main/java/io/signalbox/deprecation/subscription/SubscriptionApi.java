@@ -5,12 +5,8 @@ import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -22,11 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The caller's own subscriptions to deprecation notices, as JSON: {@code POST|DELETE /api/products/{key}/subscription},
- * {@code POST|DELETE /api/domains/{key}/subscription} and {@code GET /api/me/subscriptions} (paged). Anyone signed in
- * may subscribe; nobody manages another person's subscriptions.
+ * The caller's own subscriptions to deprecation notices as JSON, {@code GET /api/me/subscriptions} (paged); they are
+ * made and ended at {@code POST|DELETE /api/products/{key}/subscription} ({@link ProductSubscriptionApi}) and
+ * {@code /api/domains/{key}/subscription} ({@link DomainSubscriptionApi}). Anyone signed in may subscribe; nobody
+ * manages another person's subscriptions.
  */
-@Path("/api")
+@Path("/api/me/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionApi {
 
@@ -68,35 +65,8 @@ public class SubscriptionApi {
         }
     }
 
-    @POST
-    @Path("/products/{key}/subscription")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribeToProduct(@PathParam("key") String key, SubscriptionRequest request) {
-        return saved(subscriptions.subscribe(Subscription.PRODUCT, key, request, caller));
-    }
-
-    @DELETE
-    @Path("/products/{key}/subscription")
-    public Response unsubscribeFromProduct(@PathParam("key") String key) {
-        return removed(subscriptions.unsubscribe(Subscription.PRODUCT, key, caller), "product " + key);
-    }
-
-    @POST
-    @Path("/domains/{key}/subscription")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribeToDomain(@PathParam("key") String key, SubscriptionRequest request) {
-        return saved(subscriptions.subscribe(Subscription.DOMAIN, key, request, caller));
-    }
-
-    @DELETE
-    @Path("/domains/{key}/subscription")
-    public Response unsubscribeFromDomain(@PathParam("key") String key) {
-        return removed(subscriptions.unsubscribe(Subscription.DOMAIN, key, caller), "domain " + key);
-    }
-
     /** The caller's subscriptions in the order they were made, paged ({@code ?size=} 1–200, default 50). */
     @GET
-    @Path("/me/subscriptions")
     public Response mine(@QueryParam("after") String after, @QueryParam("size") Integer size, @Context UriInfo uri) {
         PageRequest page = Paging.request(after, size, DEFAULT_SIZE, MAX_SIZE, 1);
         List<SubscriptionView> rows = subscriptions.mine(caller, page).stream()
@@ -105,13 +75,13 @@ public class SubscriptionApi {
         return Paging.page(rows, page, s -> List.of(Long.toString(s.id())), uri).answer();
     }
 
-    private static Response saved(SubscriptionService.Saved saved) {
+    static Response saved(SubscriptionService.Saved saved) {
         return Response.status(saved.created() ? 201 : 200)
                 .entity(SubscriptionView.of(saved.subscription(), saved.newWebhookSecret()))
                 .build();
     }
 
-    private static Response removed(boolean removed, String what) {
+    static Response removed(boolean removed, String what) {
         if (!removed) {
             throw Refusal.notFound("You are not subscribed to " + what + ".");
         }

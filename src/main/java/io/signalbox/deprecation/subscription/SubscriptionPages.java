@@ -32,7 +32,7 @@ import java.util.Map;
  * subscribing and changing channels follow Post/Redirect/Get, except when a webhook was just added, whose signing
  * secret is shown once on the answer itself (never in an address).
  */
-@Path("/")
+@Path("/me/subscriptions")
 @Produces(MediaType.TEXT_HTML)
 public class SubscriptionPages {
 
@@ -55,7 +55,6 @@ public class SubscriptionPages {
     }
 
     @GET
-    @Path("me/subscriptions")
     public TemplateInstance page(
             @QueryParam("after") String after,
             @QueryParam("saved") String saved,
@@ -67,31 +66,7 @@ public class SubscriptionPages {
     }
 
     @POST
-    @Path("products/{key}/subscription")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response subscribeToProduct(
-            @PathParam("key") String key,
-            @FormParam("channel") List<String> channels,
-            @FormParam("webhookUrl") String webhookUrl,
-            @FormParam(FormTokens.FIELD) String token) {
-        formTokens.verify(token);
-        return save(Subscription.PRODUCT, key, channels, webhookUrl);
-    }
-
-    @POST
-    @Path("domains/{key}/subscription")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response subscribeToDomain(
-            @PathParam("key") String key,
-            @FormParam("channel") List<String> channels,
-            @FormParam("webhookUrl") String webhookUrl,
-            @FormParam(FormTokens.FIELD) String token) {
-        formTokens.verify(token);
-        return save(Subscription.DOMAIN, key, channels, webhookUrl);
-    }
-
-    @POST
-    @Path("me/subscriptions/{id}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(
             @PathParam("id") long id,
@@ -104,7 +79,7 @@ public class SubscriptionPages {
     }
 
     @POST
-    @Path("me/subscriptions/{id}/deletion")
+    @Path("/{id}/deletion")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("id") long id, @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
@@ -114,7 +89,7 @@ public class SubscriptionPages {
                 .build();
     }
 
-    private Response save(String scope, String key, List<String> channels, String webhookUrl) {
+    Response save(String scope, String key, List<String> channels, String webhookUrl) {
         String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
         List<String> chosen = channels == null || channels.isEmpty() ? List.of("email", "inbox") : channels;
         try {

@@ -11,8 +11,6 @@ import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -219,10 +217,5 @@ public class SubscriptionService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** Syntax only; {@link WebhookTargetCheck} does the rest. */
-    static URI parse(String url) throws URISyntaxException {
-        return new URI(url);
     }
 }

@@ -1,36 +1,22 @@
 package io.signalbox.deprecation.subscription;
 
-import io.signalbox.web.Refusal;
+import io.signalbox.notification.webhook.WebhookTargets;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.URISyntaxException;
+import jakarta.inject.Inject;
 
 /**
- * Checks a webhook address when a subscription is saved: an absolute http(s) URL without user information, at most
- * 2000 characters. The notification feature checks the address's network (no private, loopback or link-local
- * targets) again at send time.
+ * Checks a webhook address when a subscription is saved, with the notification feature's rules
+ * ({@link WebhookTargets}: an absolute https URL without user information, resolving only to public addresses unless
+ * the operator allows private ones); the address is checked again at every send.
  */
 @ApplicationScoped
 public class WebhookTargetCheck {
 
-    /** @throws Refusal.Invalid naming {@code field} when the address is unusable, saying what to send instead */
+    @Inject
+    WebhookTargets targets;
+
+    /** @throws io.signalbox.web.Refusal.Invalid naming {@code field} when the address is unusable, saying why */
     public void refuseUnsafe(String url, String field) {
-        URI uri;
-        try {
-            uri = SubscriptionService.parse(url);
-        } catch (URISyntaxException e) {
-            throw Refusal.invalid("The subscription is not valid", field, "is not a URL: " + e.getReason());
-        }
-        if (url.length() > 2000
-                || uri.getScheme() == null
-                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-                || uri.getHost() == null
-                || uri.getRawUserInfo() != null) {
-            throw Refusal.invalid(
-                    "The subscription is not valid",
-                    field,
-                    "must be an absolute https URL such as https://hooks.example.com/signalbox, without user name or "
-                            + "password, at most 2000 characters");
-        }
+        targets.refuseUnsafe(url, field);
     }
 }

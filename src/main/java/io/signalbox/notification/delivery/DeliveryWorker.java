@@ -175,6 +175,8 @@ public class DeliveryWorker {
         try {
             message = QuarkusTransaction.requiringNew().call(() -> source.render(row));
         } catch (RuntimeException e) {
+            // A source that cannot render is a defect, not a network failure: its stack trace is what mends it.
+            LOG.warnf(e, "notification delivery %d: the %s source could not render it", row.id(), row.topic());
             return failed(row, source, "rendering the message failed: " + describe(e), false);
         }
         if (message.isEmpty()) {

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,8 +63,10 @@ public class InboxEntries {
                 .setParameter("topic", delivery.topic())
                 .setParameter("group", delivery.groupId())
                 .setParameter("recipient", delivery.recipientKey())
-                .setParameter("subject", message.subject())
-                .setParameter("body", message.text())
+                // A source that renders no subject or text still gives the person an entry rather than a row retried
+                // for days.
+                .setParameter("subject", Objects.requireNonNullElse(message.subject(), ""))
+                .setParameter("body", Objects.requireNonNullElse(message.text(), ""))
                 .setParameter("link", webLink(message))
                 .setParameter("acknowledgeable", message.acknowledgeable())
                 .setParameter("now", now())
@@ -82,11 +85,19 @@ public class InboxEntries {
                 .setParameter("address", address)
                 .setParameter("limit", page.limitWithLookahead());
         if (!page.first()) {
-            query.setParameter(
-                            "at", page.after(0, text -> OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC)))
+            query.setParameter("at", page.after(0, InboxEntries::cursorTime))
                     .setParameter("id", page.after(1, Long::parseLong));
         }
         return rows(query.getResultList());
+    }
+
+    /** A cursor's time, within the years PostgreSQL stores (an altered cursor could carry any instant). */
+    private static OffsetDateTime cursorTime(String text) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
+        if (at.getYear() < 1 || at.getYear() > 9999) {
+            throw new IllegalArgumentException("not a time this list wrote");
+        }
+        return at;
     }
 
     /** The entry {@code id} if it belongs to {@code address}. */

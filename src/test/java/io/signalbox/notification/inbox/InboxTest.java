@@ -21,6 +21,7 @@ import io.signalbox.notification.Message;
 import io.signalbox.testing.Api;
 import io.signalbox.testing.FormSession;
 import io.signalbox.testing.Tokens;
+import io.signalbox.web.Paging;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -191,6 +192,9 @@ class InboxTest {
         Api.problem(given().auth().oauth2(rita).get("/api/me/inbox?size=0"), 400)
                 .body("errors.field", hasItem("size"));
         Api.problem(given().auth().oauth2(rita).get("/api/me/inbox?after=garbage!"), 400)
+                .body("errors.field", hasItem("after"));
+        String beyondPostgres = Paging.cursor(List.of("+300000-01-01T00:00:00Z", "1"));
+        Api.problem(given().auth().oauth2(rita).get("/api/me/inbox?after=" + beyondPostgres), 400)
                 .body("errors.field", hasItem("after"));
         List<String> noraSees = given().auth()
                 .oauth2(nora)
