@@ -103,8 +103,14 @@ alter table governance_rule drop constraint governance_rule_enforced_at_check;
 alter table governance_rule add constraint governance_rule_enforced_at_check
     check (enforced_at in ('publication', 'measurement', 'deprecation'));
 insert into governance_rule (id, position, category, statement, severity, parameters, enforced_at, updated_at, updated_by)
-values ('deprecation-notice', 10, 'evolution',
+values ('deprecation-notice', 11, 'evolution',
         'A data product, or a major line of it, is retired only after a deprecation notice of at least the minimum '
             || 'notice (never fewer than 90 days), delivered to every declared consumer, every owner of a product that '
             || 'reads it and every subscriber, with reminders before the sunset.',
         'blocking', '{"minimumNoticeDays": 90}', 'deprecation', now(), 'council');
+
+insert into rule_set_version (version, created_at, created_by, summary, rules)
+select (select coalesce(max(version), 0) + 1 from rule_set_version), now(), 'council',
+       'Adds deprecation-notice (at least 90 days between a deprecation notice and its sunset)',
+       jsonb_agg(jsonb_build_object('id', id, 'severity', severity, 'parameters', parameters) order by position)
+from governance_rule;

@@ -51,14 +51,16 @@ class DeprecationBrowserTest extends BrowserJourney {
         browser.findElement(By.id("successor")).sendKeys(successor.key());
         browser.findElement(By.id("migrationGuide")).sendKeys("Read **two** instead.");
         clickAndWaitForPage(browser.findElement(By.cssSelector(".stacked-form button[type=submit]")));
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("The notice is issued");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("The notice is issued");
         assertThat(browser.findElement(By.id("notice-heading")).getText()).contains("stops on", "in 9");
         signOut();
 
         String rita = Tokens.accessToken("rita.reader", "reader");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             worker.runOnce();
-            List<String> subjects = given().auth().oauth2(rita)
+            List<String> subjects = given().auth()
+                    .oauth2(rita)
                     .get("/api/me/inbox")
                     .then()
                     .statusCode(200)
@@ -71,7 +73,8 @@ class DeprecationBrowserTest extends BrowserJourney {
         // The reader sees the banner, then acknowledges from the inbox.
         openAndWait("products/" + product.key());
         Browser.signIn(browser, "rita.reader", "reader");
-        assertThat(browser.findElement(By.cssSelector(".deprecation-banner__headline")).getText())
+        assertThat(browser.findElement(By.cssSelector(".deprecation-banner__headline"))
+                        .getText())
                 .contains("stops on", "Use " + successor.key());
         openAndWait("me/inbox");
         WebElement entry = browser.findElements(By.cssSelector("form[action$='/acknowledgement']")).stream()
@@ -85,14 +88,14 @@ class DeprecationBrowserTest extends BrowserJourney {
         // The owner's log: delivered, and acknowledged through the inbox.
         openAndWait("products/" + product.key() + "/deprecation");
         Browser.signIn(browser, "nora.network", "network");
-        WebElement ritaRow = browser.findElement(
-                By.xpath("//table//tr[.//td[contains(., 'rita.reader@telco.example')]]"));
+        WebElement ritaRow =
+                browser.findElement(By.xpath("//table//tr[.//td[contains(., 'rita.reader@telco.example')]]"));
         assertThat(ritaRow.getText()).contains("subscriber", "(inbox)");
         clickAndWaitForPage(browser.findElement(By.partialLinkText("Every delivery")));
-        List<String> states = browser.findElements(By.xpath("//table//tr[.//td[contains(., 'rita.reader')]]/td[5]"))
-                .stream()
-                .map(WebElement::getText)
-                .toList();
+        List<String> states =
+                browser.findElements(By.xpath("//table//tr[.//td[contains(., 'rita.reader')]]/td[5]")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertThat(states).contains("sent");
         signOut();
     }

@@ -15,12 +15,17 @@ import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,9 @@ class DeprecationNoticeTest {
 
     @Inject
     SunsetJob sunsets;
+
+    @Inject
+    DataSource database;
 
     String admin;
     String nora;
@@ -148,7 +156,8 @@ class DeprecationNoticeTest {
                 .statusCode(200)
                 .body("status", equalTo("retired"));
         given().auth().oauth2(nora).get(noticePath()).then().body("state", equalTo("retired"));
-        assertThat(sunsets.runOnce()).isZero();
+        sunsets.runOnce();
+        assertThat(retirements()).as("retired exactly once").isEqualTo(1);
     }
 
     @Test
@@ -214,7 +223,9 @@ class DeprecationNoticeTest {
 
         clock.freeze(Instant.parse("2027-05-02T00:00:00Z"));
         deliverEverythingDue();
-        assertThat(sunsets.runOnce()).isZero();
+        sunsets.runOnce();
+        assertThat(retirements()).isZero();
+        given().auth().oauth2(nora).get(noticePath()).then().body("state", equalTo("rescinded"));
         assertThat(Mailbox.kinds(RITA, product.key())).containsExactly("Deprecation:", "Withdrawn:");
         given().auth().oauth2(nora).delete(noticePath()).then().statusCode(404);
     }
@@ -290,6 +301,21 @@ class DeprecationNoticeTest {
             next = page.jsonPath().getString("next");
         }
         return rows;
+    }
+
+    /** How many times this product's notices were retired (the history the feeds read). */
+    private long retirements() {
+        try (Connection connection = database.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from deprecation_event where product_key = ? and kind = 'retired'")) {
+            count.setString(1, product.key());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String noticePath() {

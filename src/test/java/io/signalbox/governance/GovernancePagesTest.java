@@ -52,7 +52,7 @@ class GovernancePagesTest {
     @TestSecurity(user = "rita.reader")
     void theRulesPageListsEveryStatementAndOffersNoFormToReaders() {
         Document rules = page("/governance/rules");
-        assertThat(rules.select("section.rule")).hasSize(10);
+        assertThat(rules.select("section.rule")).hasSize(11);
         assertThat(rules.select("#rule-personal-data-protected .rule__statement")
                         .text())
                 .contains("confidential or restricted");

@@ -50,30 +50,45 @@ public class AcknowledgementPages {
     }
 
     @GET
-    public TemplateInstance page(@QueryParam("r") Long r, @QueryParam("s") String s, @QueryParam("sig") String sig) {
-        NoticeQueries.LinkTarget target = verified(r, s, sig);
+    public TemplateInstance page(@QueryParam("r") String r, @QueryParam("s") String s, @QueryParam("sig") String sig) {
+        long recipient = recipientOf(r);
+        NoticeQueries.LinkTarget target = verified(recipient, s, sig);
         boolean done = "migrated".equals(s) ? target.migrated() : target.acknowledged();
-        return Templates.acknowledge(target.notice(), target.displayName(), r, s, sig, done, s);
+        return Templates.acknowledge(target.notice(), target.displayName(), recipient, s, sig, done, s);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acknowledge(
-            @FormParam("r") Long r,
+            @FormParam("r") String r,
             @FormParam("s") String s,
             @FormParam("sig") String sig,
             @FormParam(FormTokens.FIELD) String token) {
         formTokens.verify(token);
-        verified(r, s, sig);
-        notices.acknowledge(r, s, caller.signedIn() ? caller.name() : "email link", "link");
+        long recipient = recipientOf(r);
+        verified(recipient, s, sig);
+        notices.acknowledge(recipient, s, caller.signedIn() ? caller.name() : "email link", "link");
         return Response.seeOther(URI.create("/deprecations/acknowledge?r=" + r + "&s=" + s + "&sig=" + sig))
                 .build();
     }
 
-    private NoticeQueries.LinkTarget verified(Long r, String s, String sig) {
-        if (r == null || s == null || !("acknowledged".equals(s) || "migrated".equals(s)) || !links.valid(r, s, sig)) {
-            throw Refusal.forbidden("This acknowledgement link is not valid: open the link exactly as the email gives "
-                    + "it, or acknowledge from your inbox in Signalbox.");
+    /** The link's recipient id; a link whose {@code r} is not one is as invalid as a forged one. */
+    private static long recipientOf(String r) {
+        try {
+            return Long.parseLong(r == null ? "" : r.strip());
+        } catch (NumberFormatException e) {
+            throw invalidLink();
+        }
+    }
+
+    private static Refusal invalidLink() {
+        return Refusal.forbidden("This acknowledgement link is not valid: open the link exactly as the email gives "
+                + "it, or acknowledge from your inbox in Signalbox.");
+    }
+
+    private NoticeQueries.LinkTarget verified(long r, String s, String sig) {
+        if (s == null || !("acknowledged".equals(s) || "migrated".equals(s)) || !links.valid(r, s, sig)) {
+            throw invalidLink();
         }
         return queries.linkTarget(r).orElseThrow(() -> Refusal.notFound("This notice no longer exists."));
     }

@@ -1,5 +1,7 @@
 package io.signalbox.deprecation.notice;
 
+import io.signalbox.catalog.lifecycle.ProductFacts;
+import io.signalbox.catalog.lifecycle.ProductLifecycle;
 import io.signalbox.deprecation.notice.NoticeViews.DeliveryView;
 import io.signalbox.deprecation.notice.NoticeViews.NoticeView;
 import io.signalbox.deprecation.notice.NoticeViews.RecipientView;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Deprecation notices as JSON, at the stable paths of docs/deprecation.md: issue ({@code POST}), extend
@@ -44,6 +47,9 @@ public class NoticeApi {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ProductLifecycle lifecycle;
 
     /** Issues a notice: 201 with the notice and its {@code Location}; 422 naming each field wrong. */
     @POST
@@ -73,8 +79,8 @@ public class NoticeApi {
 
     /** The product's notice (the active one, else the latest; {@code ?notice=} an earlier one); 404 when none. */
     @GET
-    public NoticeView read(@PathParam("key") String key, @QueryParam("notice") Long noticeId) {
-        return queries.view(shown(key, noticeId));
+    public NoticeView read(@PathParam("key") String key, @QueryParam("notice") String notice) {
+        return queries.view(shown(key, NoticeQueries.noticeId(notice)));
     }
 
     /** The notice's recipients with their acknowledgements, in id order, paged (owners of the domain and council). */
@@ -82,13 +88,14 @@ public class NoticeApi {
     @Path("/recipients")
     public Response recipients(
             @PathParam("key") String key,
-            @QueryParam("notice") Long noticeId,
+            @QueryParam("notice") String notice,
             @QueryParam("after") String after,
             @QueryParam("size") Integer size,
             @Context UriInfo uri) {
-        DeprecationNotice notice = shownToOwner(key, noticeId);
+        Optional<DeprecationNotice> shown = shownToOwner(key, NoticeQueries.noticeId(notice));
         PageRequest page = Paging.request(after, size, DEFAULT_SIZE, MAX_SIZE, 1);
-        List<RecipientView> rows = queries.recipients(notice.id, page);
+        List<RecipientView> rows =
+                shown.map(n -> queries.recipients(n.id, page)).orElse(List.of());
         return Paging.page(rows, page, r -> List.of(Long.toString(r.id())), uri).answer();
     }
 
@@ -100,13 +107,13 @@ public class NoticeApi {
     @Path("/deliveries")
     public Response deliveries(
             @PathParam("key") String key,
-            @QueryParam("notice") Long noticeId,
+            @QueryParam("notice") String notice,
             @QueryParam("after") String after,
             @QueryParam("size") Integer size,
             @Context UriInfo uri) {
-        DeprecationNotice notice = shownToOwner(key, noticeId);
+        Optional<DeprecationNotice> shown = shownToOwner(key, NoticeQueries.noticeId(notice));
         PageRequest page = Paging.request(after, size, DEFAULT_SIZE, MAX_SIZE, 1);
-        List<DeliveryView> rows = queries.deliveries(notice.id, page);
+        List<DeliveryView> rows = shown.map(n -> queries.deliveries(n.id, page)).orElse(List.of());
         return Paging.page(rows, page, r -> List.of(Long.toString(r.id())), uri).answer();
     }
 
@@ -115,12 +122,19 @@ public class NoticeApi {
                 .orElseThrow(() -> Refusal.notFound("Product " + key + " has no deprecation notice."));
     }
 
-    private DeprecationNotice shownToOwner(String key, Long noticeId) {
-        DeprecationNotice notice = shown(key, noticeId);
-        if (!caller.owns(notice.domainKey) && !caller.isCouncil()) {
-            throw Refusal.forbidden("Only owners of domain '" + notice.domainKey
+    /**
+     * The notice whose recipients and deliveries are asked for, for the owners of the product's domain and the council;
+     * empty (an empty list, not a 404) when the product has no notice yet, so pipelines can poll before one exists.
+     */
+    private Optional<DeprecationNotice> shownToOwner(String key, Long noticeId) {
+        String domainKey = lifecycle
+                .facts(key, null)
+                .map(ProductFacts::domainKey)
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + key + "'."));
+        if (!caller.owns(domainKey) && !caller.isCouncil()) {
+            throw Refusal.forbidden("Only owners of domain '" + domainKey
                     + "' and the governance council may see who a notice reached.");
         }
-        return notice;
+        return queries.shown(key, noticeId);
     }
 }

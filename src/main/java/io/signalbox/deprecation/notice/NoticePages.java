@@ -91,13 +91,15 @@ public class NoticePages {
     @GET
     public TemplateInstance page(
             @PathParam("key") String key,
-            @QueryParam("notice") Long noticeId,
+            @QueryParam("notice") String notice,
             @QueryParam("after") String after,
             @QueryParam("done") String done) {
         ProductFacts facts = facts(key);
         boolean owner = caller.owns(facts.domainKey());
         boolean seesLog = owner || caller.isCouncil();
-        NoticeView view = queries.shown(key, noticeId).map(queries::view).orElse(null);
+        NoticeView view = queries.shown(key, NoticeQueries.noticeId(notice))
+                .map(queries::view)
+                .orElse(null);
         List<RecipientView> recipients = List.of();
         String next = null;
         if (view != null && seesLog) {
@@ -107,7 +109,7 @@ public class NoticePages {
                     request,
                     r -> List.of(Long.toString(r.id())),
                     "/products/" + key + "/deprecation",
-                    noticeId == null ? Map.of() : Map.of("notice", List.of(noticeId.toString())));
+                    notice == null || notice.isBlank() ? Map.of() : Map.of("notice", List.of(notice.strip())));
             recipients = page.items();
             next = page.next();
         }
@@ -200,8 +202,10 @@ public class NoticePages {
     @GET
     @Path("/deliveries")
     public TemplateInstance deliveries(
-            @PathParam("key") String key, @QueryParam("notice") Long noticeId, @QueryParam("after") String after) {
-        DeprecationNotice notice = queries.shown(key, noticeId)
+            @PathParam("key") String key,
+            @QueryParam("notice") String noticeParameter,
+            @QueryParam("after") String after) {
+        DeprecationNotice notice = queries.shown(key, NoticeQueries.noticeId(noticeParameter))
                 .orElseThrow(() -> Refusal.notFound("Product " + key + " has no deprecation notice."));
         if (!caller.owns(notice.domainKey) && !caller.isCouncil()) {
             throw Refusal.forbidden("Only owners of domain '" + notice.domainKey
@@ -213,7 +217,7 @@ public class NoticePages {
                 request,
                 r -> List.of(Long.toString(r.id())),
                 "/products/" + key + "/deprecation/deliveries",
-                noticeId == null ? Map.of() : Map.of("notice", List.of(noticeId.toString())));
+                Map.of("notice", List.of(notice.id.toString())));
         return Templates.deliveries(key, queries.view(notice), page.items(), page.next());
     }
 

@@ -7,6 +7,7 @@ import io.signalbox.deprecation.notice.NoticeViews.RecipientView;
 import io.signalbox.deprecation.notice.NoticeViews.Successor;
 import io.signalbox.notification.DeliveryRecord;
 import io.signalbox.notification.Outbox;
+import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,30 @@ public class NoticeQueries {
      * The notice a product's notice page shows: {@code noticeId} when given (it must be this product's), else the
      * active notice (the whole product's first, then the newest line's), else the latest one.
      */
+    /**
+     * The {@code notice} query parameter read as a notice id: absent or blank is null; anything but a positive whole
+     * number is a 400 naming it (notice ids are bigint, so the guard against int overflow does not apply).
+     */
+    public static Long noticeId(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.malformed(
+                "The notice id is not valid",
+                List.of(new FieldProblem(
+                        "notice",
+                        "must be a notice's id, a positive whole number; leave it out for "
+                                + "the product's current notice")));
+    }
+
     @Transactional
     public Optional<DeprecationNotice> shown(String productKey, Long noticeId) {
         if (noticeId != null) {

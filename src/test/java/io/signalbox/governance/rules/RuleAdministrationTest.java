@@ -52,7 +52,8 @@ class RuleAdministrationTest {
                         "freshness-declared",
                         "breaking-change-needs-major",
                         "canonical-completeness",
-                        "data-fresh");
+                        "data-fresh",
+                        "deprecation-notice");
         assertThat(rules).allSatisfy(r -> {
             assertThat((String) r.get("statement")).hasSizeGreaterThan(40);
             assertThat(r.get("category"))
