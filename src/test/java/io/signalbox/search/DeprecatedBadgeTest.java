@@ -9,6 +9,7 @@ import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Descriptors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class DeprecatedBadgeTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     private static Document page(String path) {
         return Jsoup.parse(given().accept("text/html")

@@ -27,12 +27,18 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Facets, visibility right after publishing, ordering, snippets, suggestions, rebuilds and hostile input. */
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class SearchBehaviourTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     @Inject
     SearchIndex index;

@@ -12,6 +12,7 @@ import io.signalbox.testing.Descriptors;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class SearchRankingTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     private static String domain;
     /** Customer Lifetime Value's ODPS id: external ids are unique across the catalog, so one per run. */

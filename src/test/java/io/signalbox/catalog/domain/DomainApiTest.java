@@ -25,11 +25,17 @@ import io.signalbox.testing.PagedLists;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class DomainApiTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     private static final String VALID = "{\"name\":\"Network\",\"description\":\"Services and their inventory\","
             + "\"businessOwner\":\"Olga Owner <olga@example.com>\",\"technicalContact\":\"net-data@example.com\"}";

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -17,6 +20,13 @@ import org.hibernate.type.StandardBasicTypes;
  * on how the deprecation feature issues one.
  */
 public final class Notices {
+
+    /**
+     * The notices issued here and still active. The suite shares one database and one sunset job: a notice left
+     * active would be retired by another test that moves the clock past its sunset and counts what the job did, so
+     * each test class withdraws its own ({@link #withdrawOpen}) when it is done with them.
+     */
+    private static final Set<Long> OPEN = ConcurrentHashMap.newKeySet();
 
     private Notices() {}
 
@@ -114,6 +124,7 @@ public final class Notices {
                         .setParameter("issuedAt", issued.atOffset(ZoneOffset.UTC))
                         .executeUpdate();
                 Arc.container().instance(ProductLifecycle.class).get().deprecate(productKey, major, "test-owner");
+                OPEN.add(id);
                 return id;
             });
         }
@@ -126,6 +137,7 @@ public final class Notices {
 
     /** Retires notice {@code id} as its sunset would, and the product (or its current line) with it. */
     public static void retire(long id) {
+        OPEN.remove(id);
         QuarkusTransaction.requiringNew().run(() -> {
             EntityManager em = Arc.container().instance(EntityManager.class).get();
             Object[] row = (Object[])
@@ -142,6 +154,7 @@ public final class Notices {
 
     /** Rescinds notice {@code id}, leaving the product's status as it is (tests that need it reinstate it). */
     public static void rescind(long id) {
+        OPEN.remove(id);
         QuarkusTransaction.requiringNew()
                 .run(() -> Arc.container()
                         .instance(EntityManager.class)
@@ -149,5 +162,12 @@ public final class Notices {
                         .createNativeQuery("update deprecation_notice set state = 'rescinded' where id = :id")
                         .setParameter("id", id)
                         .executeUpdate());
+    }
+
+    /** Rescinds every notice issued here that is still active (products keep their status: their tests are over). */
+    public static void withdrawOpen() {
+        for (Long id : List.copyOf(OPEN)) {
+            rescind(id);
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class CatalogListsPagingTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     /** One domain with 51 products (one more than the product list's default page), built once for the class. */
     private static String bigDomain;

@@ -9,6 +9,7 @@ import io.signalbox.testing.BrowserJourney;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.Tokens;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,11 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 class ChangesForConsumersBrowserTest extends BrowserJourney {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     @Test
     void aDeclaredConsumerSeesTheColumnsThatDifferInTheSuccessor() {

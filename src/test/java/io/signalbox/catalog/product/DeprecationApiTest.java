@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DeprecationApiTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     /** RFC 9651 §3.3.7: a structured-field Date is "@" followed by an integer, here never negative. */
     private static final Pattern SF_DATE = Pattern.compile("@(\\d{1,15})");

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class DeprecationBannerTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     @Inject
     AdjustableClock clock;
@@ -95,9 +101,8 @@ class DeprecationBannerTest {
         clock.advance(Duration.ofDays(90));
         assertThat(headline(path))
                 .isEqualTo("This product stops on " + sunset + ", in 1 day. Use " + successor.key() + " instead.");
-        clock.advance(Duration.ofDays(1));
-        assertThat(headline(path))
-                .isEqualTo("This product stops on " + sunset + ", today. Use " + successor.key() + " instead.");
+        // The day itself ("today") is not opened here: the sunset job, ticking in the background, would retire the
+        // notice while the clock stands on its sunset. DeprecationWordsTest covers the word.
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.signalbox.testing.FormSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class DescriptorWarningsTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     private static final String PRODUCT_ADVICE = "is read as status: deprecated: accepted while a deprecation notice"
             + " covers the product (or this major line); the notice, not the descriptor, decides when it is retired"

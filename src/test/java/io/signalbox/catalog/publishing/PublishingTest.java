@@ -26,11 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
 class PublishingTest {
+
+    @AfterAll
+    static void withdrawTheNoticesIssuedHere() {
+        Notices.withdrawOpen();
+    }
 
     @Test
     void aValidDescriptorIsPublishedAndReadableAsJson() {
