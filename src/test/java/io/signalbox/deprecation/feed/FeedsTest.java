@@ -57,19 +57,23 @@ class FeedsTest {
     NoticeRows rows;
     String domain;
     String productKey;
+    /** The domains this test made, whose notices are closed after it. */
+    List<String> domains = new ArrayList<>();
 
     @BeforeEach
     void aDomainWithAPublishedProduct() {
         rows = new NoticeRows(db);
         domain = Descriptors.newDomain();
+        domains.add(domain);
         Descriptors product = Descriptors.product(domain);
         product.publish().then().statusCode(201);
         productKey = product.key();
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCloseTheNotices() {
         clock.reset();
+        domains.forEach(rows::closeActive);
     }
 
     @Test
@@ -205,6 +209,7 @@ class FeedsTest {
         Descriptors sibling = Descriptors.product(domain);
         sibling.publish().then().statusCode(201);
         String otherDomain = Descriptors.newDomain();
+        domains.add(otherDomain);
         Descriptors stranger = Descriptors.product(otherDomain);
         stranger.publish().then().statusCode(201);
         long mine = rows.issue(Notice.active(productKey, domain, "One.", LocalDate.parse("2027-03-01"), ISSUED))

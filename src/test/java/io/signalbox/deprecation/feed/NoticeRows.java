@@ -122,6 +122,22 @@ final class NoticeRows {
         }
     }
 
+    /**
+     * Closes the active notices of a domain that a test wrote, so that a later test moving the clock past their sunset
+     * does not have the sunset job retire products it never made.
+     */
+    void closeActive(String domainKey) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("update deprecation_notice set state = 'rescinded',"
+                        + " rescinded_at = now(), lock_version = lock_version + 1"
+                        + " where domain_key = ? and state = 'active'")) {
+            s.setString(1, domainKey);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Changes a notice's state as its service would: the lock version goes up. */
     void update(long noticeId, String column, String value) {
         if (!column.matches("[a-z_]+")) {
