@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Chooses how a request signs in. API calls from pipelines carry bearer tokens and get 401 without one; a person in
  * the browser who follows a JSON link keeps their session. Pages use the authorization-code flow, unless the caller
- * presents a bearer token (a script or a load test fetching a page).
+ * presents a bearer token (a script or a load test fetching a page). Feeds under {@code /feeds/} are read by feed readers
+ * and pipelines, not people: without a session they are treated like the API, so an anonymous reader gets 401 with
+ * {@code WWW-Authenticate: Bearer} rather than a redirect to the sign-in page it cannot follow.
  */
 @ApplicationScoped
 public class Tenants implements TenantResolver {
@@ -20,7 +22,8 @@ public class Tenants implements TenantResolver {
 
     @Override
     public String resolve(RoutingContext context) {
-        if (context.request().path().startsWith("/api/") && !hasSession(context)) {
+        String path = context.request().path();
+        if ((path.startsWith("/api/") || path.startsWith("/feeds/")) && !hasSession(context)) {
             return API;
         }
         String authorization = context.request().getHeader("Authorization");

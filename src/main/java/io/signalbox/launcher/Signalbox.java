@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Starts the portal. When no external PostgreSQL is configured, a real PostgreSQL is started first with its data in
  * {@code .signalbox/postgres} under the working directory and the demo catalog is loaded; when no OIDC provider is
- * configured, the local Keycloak with demo users starts beside it. One command gives a newcomer a working portal.
+ * configured, the local Keycloak with demo users starts beside it; when no SMTP server is configured, a local GreenMail
+ * receives the portal's mail. One command gives a newcomer a working portal.
  */
 @QuarkusMain
 public class Signalbox {
@@ -19,7 +20,8 @@ public class Signalbox {
         Path dataDirectory =
                 Path.of(System.getProperty("signalbox.data-dir", ".signalbox")).toAbsolutePath();
         try (EmbeddedDatabase database = startDatabaseUnlessConfigured(dataDirectory);
-                LocalIdentityProvider identity = startIdentityProviderUnlessConfigured(dataDirectory)) {
+                LocalIdentityProvider identity = startIdentityProviderUnlessConfigured(dataDirectory);
+                LocalMailServer mail = startMailServerUnlessConfigured(dataDirectory)) {
             Quarkus.run(args);
         }
     }
@@ -62,5 +64,33 @@ public class Signalbox {
                 dataDirectory.resolve("keycloak.log"));
         identity.oidcProperties().forEach(System::setProperty);
         return identity;
+    }
+
+    /**
+     * Starts the local SMTP server (GreenMail) when no {@code quarkus.mailer.host} is configured and the build has
+     * copied it; ports from {@code signalbox.local-mail.smtp-port} (3025), {@code .imap-port} (3143) and
+     * {@code .api-port} (8025). Without it the portal still starts; email deliveries wait and retry.
+     */
+    private static LocalMailServer startMailServerUnlessConfigured(Path dataDirectory) {
+        if (LocalMailServer.externalServerConfigured()) {
+            return null;
+        }
+        Optional<Path> jar = LocalMailServer.jarUnder(Path.of("target"));
+        if (jar.isEmpty()) {
+            System.err.println("No SMTP server is configured and target/" + LocalMailServer.JAR + " is missing: email"
+                    + " notifications wait and retry. Build with ./mvnw package, or set QUARKUS_MAILER_HOST.");
+            return null;
+        }
+        LocalMailServer mail = LocalMailServer.start(
+                jar.get(),
+                Integer.getInteger("signalbox.local-mail.smtp-port", 3025),
+                Integer.getInteger("signalbox.local-mail.imap-port", 3143),
+                Integer.getInteger("signalbox.local-mail.api-port", 8025),
+                dataDirectory.resolve("greenmail.log"));
+        mail.mailerProperties().forEach(System::setProperty);
+        System.err.println("Mail is sent to a local GreenMail (nothing leaves this machine). See what was sent: "
+                + mail.apiUrl() + "/user/<address>/messages/INBOX, or IMAP on 127.0.0.1:" + mail.imapPort()
+                + " (login = the address, any password).");
+        return mail;
     }
 }

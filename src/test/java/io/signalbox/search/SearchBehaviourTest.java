@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -60,11 +61,15 @@ class SearchBehaviourTest {
         assertThat(search(Map.of("q", unique)).getList("hits.key", String.class))
                 .containsExactly(domain + ".quasar");
 
+        // A deprecation notice moves the status (ProductLifecycle), and the index follows the same way.
+        long notice = Notices.forProduct(quasar.key()).issue();
+        assertThat(search(Map.of("q", unique)).getList("hits.status", String.class))
+                .containsExactly("deprecated");
         quasar.status("deprecated").version("1.1.0").publish().then().statusCode(201);
         assertThat(search(Map.of("q", unique)).getList("hits.status", String.class))
                 .containsExactly("deprecated");
 
-        quasar.status("retired").version("1.2.0").publish().then().statusCode(201);
+        Notices.retire(notice);
         assertThat(search(Map.of("q", unique)).getList("hits"))
                 .as("retired products are hidden")
                 .isEmpty();
@@ -122,12 +127,9 @@ class SearchBehaviourTest {
                 .publish()
                 .then()
                 .statusCode(201);
-        product(domain, "fourth", word + " four")
-                .classification("confidential")
-                .status("deprecated")
-                .publish()
-                .then()
-                .statusCode(201);
+        Descriptors fourth = product(domain, "fourth", word + " four").classification("confidential");
+        fourth.publish().then().statusCode(201);
+        Notices.forProduct(fourth.key()).issue();
 
         JsonPath all = search(Map.of("q", word, "domain", domain));
         assertThat(all.getInt("total")).isEqualTo(4);

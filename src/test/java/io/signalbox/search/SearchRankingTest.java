@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Descriptors;
 import java.util.List;
 import java.util.Locale;
@@ -223,9 +224,21 @@ class SearchRankingTest {
         return name + "|" + (canonical == null ? "" : canonical) + "|" + description;
     }
 
+    /**
+     * Publishes a product in {@code status}; a deprecated or retired one is published active and then put under a
+     * deprecation notice (retired at once for {@code retired}), the only way a product reaches those states.
+     */
     private static void product(
             String slug, String title, String status, String tags, String purpose, String... columns) {
-        publish(describe(slug, title, status, tags, purpose, columns));
+        boolean endOfLife = status.equals("deprecated") || status.equals("retired");
+        Descriptors product = describe(slug, title, endOfLife ? "active" : status, tags, purpose, columns);
+        publish(product);
+        if (endOfLife) {
+            long notice = Notices.forProduct(product.key()).issue();
+            if (status.equals("retired")) {
+                Notices.retire(notice);
+            }
+        }
     }
 
     private static Descriptors describe(

@@ -63,14 +63,15 @@ public final class DescriptorReader {
     private static final Set<String> FRESHNESS_PROPERTIES = Set.of("freshness", "latency", "frequency");
     private static final int MAX_COLUMNS = 2000;
 
-    // ODPS v1.1 'deprecated' flags are read but start nothing until deprecation notices exist: say so, and say what
-    // does work today (docs/descriptor.md §7, status).
-    static final String PRODUCT_DEPRECATION = "has no effect yet: Signalbox keeps no deprecation notices, so the"
-            + " product is published as usual; to deprecate it, publish a version with status: deprecated"
-            + " (docs/descriptor.md §7)";
-    static final String PORT_DEPRECATION = "has no effect yet: Signalbox keeps no deprecation notices, so the port is"
-            + " published as usual; to deprecate it, say so in its description and publish a version without the port"
-            + " once consumers have moved, or deprecate the whole product with status: deprecated"
+    // ODPS v1.1 'deprecated' flags. On the product the flag means what status: deprecated means, so the publication
+    // gate accepts it only under a deprecation notice (docs/descriptor.md §7); on a port it changes nothing.
+    static final String PRODUCT_DEPRECATION =
+            "is read as status: deprecated: accepted while a deprecation notice covers"
+                    + " the product (or this major line); the notice, not the descriptor, decides when it is retired"
+                    + " (docs/descriptor.md §7)";
+    static final String PORT_DEPRECATION = "has no effect on the port: deprecation notices cover a whole product or a"
+            + " major line; to deprecate the port, say so in its description and publish a version without the port"
+            + " once consumers have moved, or issue a notice for the product (POST /api/products/{key}/deprecation)"
             + " (docs/descriptor.md §7)";
 
     private static final ObjectMapper CANONICAL_JSON =
@@ -188,7 +189,7 @@ public final class DescriptorReader {
                 40);
         LifecycleStatus status = readStatus(product);
         SemanticVersion version = readVersion(product, "version");
-        warnIfDeprecated(product, PRODUCT_DEPRECATION);
+        boolean markedDeprecated = warnIfDeprecated(product, PRODUCT_DEPRECATION);
 
         String purpose = null;
         String limitations = null;
@@ -289,14 +290,17 @@ public final class DescriptorReader {
                 contentHash(documents),
                 text,
                 format,
-                List.copyOf(warnings));
+                List.copyOf(warnings),
+                markedDeprecated);
     }
 
-    /** ODPS v1.1 {@code deprecated: true} on a product or a port: accepted, with a warning that it does nothing yet. */
-    private static void warnIfDeprecated(DescriptorNode node, String advice) {
+    /** ODPS v1.1 {@code deprecated: true} on a product or a port: read, with a warning saying what it means here. */
+    private static boolean warnIfDeprecated(DescriptorNode node, String advice) {
         if (node.bool("deprecated", false)) {
             node.warn("deprecated", advice);
+            return true;
         }
+        return false;
     }
 
     private static LifecycleStatus readStatus(DescriptorNode product) {

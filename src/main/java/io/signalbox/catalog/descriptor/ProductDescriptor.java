@@ -17,6 +17,7 @@ import java.util.List;
  * A data product publication in Signalbox's own terms, read from ODPS and ODCS documents by {@link DescriptorReader}.
  * Everything here has been validated; the catalog trusts it. {@code warnings} are what the reader accepted but tells
  * the publisher about, each with its field path (a text boolean, a classification alias, a flag with no effect yet).
+ * {@code markedDeprecated} is ODPS v1.1's {@code deprecated: true} on the product.
  */
 public record ProductDescriptor(
         String domainKey,
@@ -47,7 +48,84 @@ public record ProductDescriptor(
         String contentHash,
         String text,
         DescriptorFormat format,
-        List<FieldProblem> warnings) {
+        List<FieldProblem> warnings,
+        boolean markedDeprecated) {
+
+    /**
+     * A descriptor without ODPS v1.1's product-level {@code deprecated: true} ({@code markedDeprecated} false), for
+     * code that builds descriptors itself.
+     */
+    public ProductDescriptor(
+            String domainKey,
+            String slug,
+            String externalId,
+            String title,
+            SemanticVersion version,
+            LifecycleStatus status,
+            String purpose,
+            String limitations,
+            String usage,
+            List<String> tags,
+            Classification classification,
+            String ownerName,
+            String ownerEmail,
+            String teamName,
+            List<TeamMember> team,
+            List<SupportChannel> support,
+            List<OutputPort> outputPorts,
+            List<InputPort> inputPorts,
+            List<DeclaredConsumer> consumers,
+            List<LifecycleMapping> lifecycleMapping,
+            String slaFreshness,
+            String slaAvailability,
+            List<SlaProperty> sla,
+            String changelog,
+            List<ColumnSpec> columns,
+            String contentHash,
+            String text,
+            DescriptorFormat format,
+            List<FieldProblem> warnings) {
+        this(
+                domainKey,
+                slug,
+                externalId,
+                title,
+                version,
+                status,
+                purpose,
+                limitations,
+                usage,
+                tags,
+                classification,
+                ownerName,
+                ownerEmail,
+                teamName,
+                team,
+                support,
+                outputPorts,
+                inputPorts,
+                consumers,
+                lifecycleMapping,
+                slaFreshness,
+                slaAvailability,
+                sla,
+                changelog,
+                columns,
+                contentHash,
+                text,
+                format,
+                warnings,
+                false);
+    }
+
+    /**
+     * Whether the descriptor says the product is deprecated or retired: {@code status: deprecated} or
+     * {@code retired}, or ODPS v1.1's {@code deprecated: true} on the product. The publication gate accepts such a
+     * descriptor only while a deprecation notice covers the product or its major line.
+     */
+    public boolean claimsEndOfLife() {
+        return markedDeprecated || status == LifecycleStatus.DEPRECATED || status == LifecycleStatus.RETIRED;
+    }
 
     public String productKey() {
         return domainKey + "." + slug;

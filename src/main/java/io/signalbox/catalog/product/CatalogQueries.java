@@ -63,6 +63,9 @@ public class CatalogQueries {
     @Inject
     StandingReader standings;
 
+    @Inject
+    ProductDeprecations deprecations;
+
     /** The front page: counts in SQL, the first {@link #HOME_DOMAINS} domains, the 8 latest publications and changes. */
     public HomeView home() {
         long products =
@@ -238,7 +241,10 @@ public class CatalogQueries {
         return query.getResultList().stream().map(CatalogQueries::summary).toList();
     }
 
-    /** The product with its current version, or with the given older one, and its {@link #PRODUCT_PAGE_VERSIONS} newest versions. */
+    /**
+     * The product with its current version, or with the given older one, its {@link #PRODUCT_PAGE_VERSIONS} newest
+     * versions, and the deprecation notice covering the shown version's major line ({@link ProductDeprecations}).
+     */
     public ProductView product(String key, Optional<String> version) {
         Object[] product = productRow(key);
         long productId = (Long) product[0];
@@ -270,7 +276,8 @@ public class CatalogQueries {
                 VersionView.of(shown, standings.warningsOf(shown.id)),
                 newest.size() > PRODUCT_PAGE_VERSIONS ? newest.subList(0, PRODUCT_PAGE_VERSIONS) : newest,
                 versionCount,
-                standings.standingOf(productId).orElse(null));
+                standings.standingOf(productId).orElse(null),
+                deprecations.of(key, shown).orElse(null));
     }
 
     /**

@@ -120,7 +120,8 @@ public final class CatalogViews {
             VersionView version,
             List<VersionSummary> versions,
             long versionCount,
-            StandingReader.Standing standing) {
+            StandingReader.Standing standing,
+            DeprecationView deprecation) {
 
         /** Whether {@code versions} (the newest few) leaves versions out: the page then links to the whole list. */
         public boolean hasMoreVersions() {
@@ -132,6 +133,56 @@ public final class CatalogViews {
             return !version.version().equals(currentVersion);
         }
     }
+
+    /**
+     * The deprecation notice covering the shown version's major line ({@code majorVersion}; null when it covers the
+     * whole product), as the product page's banner and {@code GET /api/products/{key}} show it. {@code state} is
+     * {@code active} or {@code retired}; {@code sunset} is the day it stops (UTC) and {@code sunsetAt} that day's
+     * first instant; {@code daysLeft} counts whole days from today (UTC, on the portal's clock) to the sunset, 0 on
+     * the day and after it; {@code migrationGuide} is Markdown; {@code href} the notice's page.
+     * {@code schemaChangesForYou} is the consumer-side difference between the shown version and the successor's,
+     * present only for a reader who is a declared consumer of the product (their email is a consumer's contact, or they
+     * own a product reading it as an input port) when there is a successor; null otherwise.
+     */
+    public record DeprecationView(
+            Integer majorVersion,
+            String state,
+            java.time.LocalDate sunset,
+            Instant sunsetAt,
+            Instant issuedAt,
+            String reason,
+            Successor successor,
+            String noSuccessorReason,
+            String migrationGuide,
+            long daysLeft,
+            String href,
+            List<ColumnChange> schemaChangesForYou) {
+
+        /** Whether the sunset has passed and the product (or line) is retired: its page is a tombstone. */
+        public boolean retired() {
+            return "retired".equals(state);
+        }
+
+        /** Who the notice is about, starting a sentence: "This product" or "Major line 1 of this product". */
+        public String subject() {
+            return majorVersion == null ? "This product" : "Major line " + majorVersion + " of this product";
+        }
+
+        /** How far away the sunset is, in words: "in 91 days", "in 1 day", "today". */
+        public String countdown() {
+            return daysLeft == 0 ? "today" : daysLeft == 1 ? "in 1 day" : "in " + daysLeft + " days";
+        }
+    }
+
+    /** What to use instead: a product, at a named version or (version null) its current one; {@code href} its page. */
+    public record Successor(String key, String version, String href) {}
+
+    /**
+     * One column that is different in the successor, matched by (object, column name): {@code change} is
+     * {@code removed}, {@code type changed}, {@code classification changed} or {@code added}; {@code before} and
+     * {@code after} the type or classification on each side (null where the column does not exist).
+     */
+    public record ColumnChange(String object, String column, String change, String before, String after) {}
 
     public record VersionSummary(
             String version, Instant publishedAt, String publishedBy, String changelog, boolean current) {}

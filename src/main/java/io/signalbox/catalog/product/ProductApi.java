@@ -3,7 +3,6 @@ package io.signalbox.catalog.product;
 import io.signalbox.catalog.product.CatalogViews.ProductSummary;
 import io.signalbox.catalog.product.CatalogViews.ProductView;
 import io.signalbox.catalog.product.CatalogViews.VersionSummary;
-import io.signalbox.catalog.product.CatalogViews.VersionView;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.PageRequest;
 import jakarta.inject.Inject;
@@ -52,10 +51,17 @@ public class ProductApi {
         return Paging.page(rows, request, p -> List.of(p.key()), uri).answer();
     }
 
+    /**
+     * The product with its current version; its {@code deprecation} is the notice covering the current major line
+     * (null when none), and then the answer carries the {@code Deprecation}, {@code Sunset} and {@code Link} headers
+     * ({@link DeprecationHeaders}).
+     */
     @GET
     @Path("/{key}")
-    public ProductView product(@PathParam("key") String key) {
-        return queries.product(key, Optional.empty());
+    public Response product(@PathParam("key") String key) {
+        ProductView product = queries.product(key, Optional.empty());
+        return DeprecationHeaders.add(Response.ok(product), key, product.deprecation())
+                .build();
     }
 
     /**
@@ -88,9 +94,12 @@ public class ProductApi {
                 .build();
     }
 
+    /** One version of the product, with the deprecation headers when a notice covers its major line. */
     @GET
     @Path("/{key}/versions/{version}")
-    public VersionView version(@PathParam("key") String key, @PathParam("version") String version) {
-        return queries.product(key, Optional.of(version)).version();
+    public Response version(@PathParam("key") String key, @PathParam("version") String version) {
+        ProductView product = queries.product(key, Optional.of(version));
+        return DeprecationHeaders.add(Response.ok(product.version()), key, product.deprecation())
+                .build();
     }
 }

@@ -2,8 +2,10 @@ package io.signalbox.catalog.product;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.signalbox.catalog.model.SemanticVersion;
 import io.signalbox.catalog.product.CatalogViews.ProductView;
 import io.signalbox.catalog.product.CatalogViews.VersionSummary;
+import io.signalbox.identity.Caller;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.Page;
 import io.signalbox.web.Paging.PageRequest;
@@ -30,9 +32,19 @@ public class ProductPages {
     @Inject
     CatalogQueries queries;
 
+    @Inject
+    Caller caller;
+
+    /**
+     * What the reader may do with the product from its page: {@code deprecateHref} is the form that issues a
+     * deprecation notice for the shown version's major line (null unless the reader owns the product's domain and no
+     * notice covers that line); {@code maySubscribe} whether they can subscribe to its notices (signed in).
+     */
+    public record Actions(String deprecateHref, boolean maySubscribe) {}
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance product(ProductView product);
+        static native TemplateInstance product(ProductView product, Actions actions);
 
         static native TemplateInstance versions(
                 String productKey, String currentVersion, Page<VersionSummary> versions);
@@ -40,7 +52,7 @@ public class ProductPages {
 
     @GET
     public TemplateInstance current(@PathParam("key") String key) {
-        return Templates.product(queries.product(key, Optional.empty()));
+        return shown(queries.product(key, Optional.empty()));
     }
 
     /**
@@ -65,6 +77,22 @@ public class ProductPages {
     @GET
     @Path("/versions/{version}")
     public TemplateInstance version(@PathParam("key") String key, @PathParam("version") String version) {
-        return Templates.product(queries.product(key, Optional.of(version)));
+        return shown(queries.product(key, Optional.of(version)));
+    }
+
+    private TemplateInstance shown(ProductView product) {
+        String deprecate = null;
+        if (product.deprecation() == null && caller.owns(product.domain())) {
+            // The form names a line when the shown version is not in the current one: that line is what is deprecated.
+            int shownMajor = SemanticVersion.parse(product.version().version())
+                    .orElseThrow()
+                    .major();
+            int currentMajor = SemanticVersion.parse(product.currentVersion())
+                    .orElseThrow()
+                    .major();
+            deprecate = "/products/" + product.key() + "/deprecation/new"
+                    + (shownMajor == currentMajor ? "" : "?major=" + shownMajor);
+        }
+        return Templates.product(product, new Actions(deprecate, caller.signedIn()));
     }
 }

@@ -42,8 +42,9 @@ public class PublicationApi {
     Caller caller;
 
     /**
-     * What a publication answers: the product, the version, whether it was new, where to read it, and what the reader
-     * accepted but tells about ({@code descriptorWarnings}: field path and message, e.g. a text boolean).
+     * What a publication answers: the product, the version, whether it was new, where to read it, what the reader
+     * and the lifecycle accepted but tell about ({@code descriptorWarnings}: field path and message, e.g. a text
+     * boolean, a deprecation notice that keeps the product deprecated), and what the publisher may want to do next.
      */
     public record PublicationAnswer(
             String key,
@@ -51,7 +52,28 @@ public class PublicationApi {
             boolean created,
             String url,
             String api,
-            List<FieldProblem> descriptorWarnings) {}
+            List<FieldProblem> descriptorWarnings,
+            Next next) {}
+
+    /**
+     * What to do after this publication: {@code deprecatePrevious} when it opened a new major line and the line it
+     * leaves behind has no deprecation notice yet (null otherwise).
+     */
+    public record Next(DeprecationOffer deprecatePrevious) {}
+
+    /**
+     * An offer to deprecate major line {@code majorVersion}: {@code href} is the page with the notice's form, filled in
+     * for that line.
+     */
+    public record DeprecationOffer(int majorVersion, String href) {
+
+        /** The offer for line {@code major} of product {@code key}; null when {@code major} is null. */
+        public static DeprecationOffer of(String key, Integer major) {
+            return major == null
+                    ? null
+                    : new DeprecationOffer(major, "/products/" + key + "/deprecation/new?major=" + major);
+        }
+    }
 
     /** What a dry run found: the same evaluation a publication gets, with nothing written. */
     public record ValidationAnswer(
@@ -116,7 +138,8 @@ public class PublicationApi {
     }
 
     private ValidationAnswer validated(ProductDescriptor descriptor) {
-        PublicationGate.Verdict verdict = publications.validate(descriptor);
+        PublicationService.Validation validation = publications.validate(descriptor);
+        PublicationGate.Verdict verdict = validation.verdict();
         return new ValidationAnswer(
                 true,
                 descriptor.productKey(),
@@ -126,7 +149,17 @@ public class PublicationApi {
                 verdict.blocking(),
                 verdict.warnings(),
                 verdict.schemaChanges(),
-                descriptor.warnings());
+                warnings(descriptor.warnings(), validation.lifecycleWarnings()));
+    }
+
+    /** The reader's warnings, then the lifecycle's. */
+    static List<FieldProblem> warnings(List<FieldProblem> reader, List<FieldProblem> lifecycle) {
+        if (lifecycle.isEmpty()) {
+            return reader;
+        }
+        List<FieldProblem> all = new java.util.ArrayList<>(reader);
+        all.addAll(lifecycle);
+        return List.copyOf(all);
     }
 
     private Response publishAs(ProductDescriptor descriptor) {
@@ -138,7 +171,8 @@ public class PublicationApi {
                 publication.created(),
                 "/products/" + publication.product().key,
                 "/api/products/" + publication.product().key + "/versions/" + publication.version().version,
-                descriptor.warnings());
+                warnings(descriptor.warnings(), publication.lifecycleWarnings()),
+                new Next(DeprecationOffer.of(publication.product().key, publication.previousMajorToDeprecate())));
         if (!publication.created()) {
             return Response.ok(answer).build();
         }

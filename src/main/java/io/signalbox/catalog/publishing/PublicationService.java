@@ -3,6 +3,7 @@ package io.signalbox.catalog.publishing;
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.descriptor.ProductDescriptor;
 import io.signalbox.catalog.descriptor.ProductDescriptor.ColumnSpec;
+import io.signalbox.catalog.lifecycle.DeprecationNotices;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.LifecycleStatus;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * Publishes data products: each publication becomes a new immutable version, in one transaction, or nothing is
  * written at all. The corridor, in order: the domain must be registered; the product is found by its ODPS id (else by
- * key); the version number is placed in its line ({@link VersionLine}); the gate judges the descriptor against the
+ * key); the version number is placed in its line ({@link VersionLine}); the product's lifecycle is checked
+ * ({@link LifecycleGate}: deprecation notices, not descriptors, deprecate and retire); the gate judges the descriptor against the
  * version it succeeds; the version is written; {@link PublicationAccepted} is fired for the features that keep what a
  * publication leaves behind; the change is audited and signalled to the index once the transaction commits.
  */
@@ -48,8 +50,27 @@ public class PublicationService {
     @Inject
     ProductChangeSignals signals;
 
-    /** What a publication did: {@code created} is false when the same version was already published identically. */
-    public record Publication(DataProduct product, ProductVersion version, boolean created) {}
+    @Inject
+    LifecycleGate lifecycle;
+
+    @Inject
+    DeprecationNotices notices;
+
+    /**
+     * What a publication did: {@code created} is false when the same version was already published identically;
+     * {@code lifecycleWarnings} are what the lifecycle tells the publisher (a notice that governs the status);
+     * {@code previousMajorToDeprecate} is the major line this version leaves behind by opening a new one, when no
+     * notice covers it yet (null otherwise): the answer offers to deprecate it.
+     */
+    public record Publication(
+            DataProduct product,
+            ProductVersion version,
+            boolean created,
+            List<FieldProblem> lifecycleWarnings,
+            Integer previousMajorToDeprecate) {}
+
+    /** What the dry run found: the council's verdict and what the lifecycle tells the publisher. */
+    public record Validation(PublicationGate.Verdict verdict, List<FieldProblem> lifecycleWarnings) {}
 
     /**
      * Where a descriptor would go: its domain, the product it is a version of (empty for a new product), the version
@@ -68,13 +89,17 @@ public class PublicationService {
      * call from their own CI. Problems a publication would be refused for before the rules (an unknown domain, a
      * version already taken) are refused the same way.
      *
-     * @return the verdict, which passes (it may carry warnings)
+     * @return the verdict, which passes (it may carry warnings), and the lifecycle's warnings
      * @throws PublicationRefused when a blocking rule is broken, with the whole verdict
+     * @throws io.signalbox.web.Refusal.Invalid when the product's lifecycle does not allow it ({@link LifecycleGate})
      */
     @Transactional
-    public PublicationGate.Verdict validate(ProductDescriptor descriptor) {
+    public Validation validate(ProductDescriptor descriptor) {
         Destination destination = destinationOf(descriptor);
-        return judge(descriptor, destination);
+        List<FieldProblem> warnings = destination.identical().isPresent()
+                ? List.of()
+                : lifecycle.check(descriptor, destination.product()).warnings();
+        return new Validation(judge(descriptor, destination), warnings);
     }
 
     /**
@@ -82,7 +107,8 @@ public class PublicationService {
      * ({@link PublishingRights}).
      *
      * @throws PublicationRefused when a blocking rule is broken
-     * @throws io.signalbox.web.Refusal.Invalid when the domain is unknown or the version number does not fit its line
+     * @throws io.signalbox.web.Refusal.Invalid when the domain is unknown, the version number does not fit its line,
+     *     or the product's lifecycle does not allow it ({@link LifecycleGate}: deprecated without a notice, retired)
      * @throws io.signalbox.web.Refusal.Conflict when the id belongs to another product or domain, the number is taken
      *     with other content, or a concurrent publication won the race
      */
@@ -91,16 +117,19 @@ public class PublicationService {
         Destination destination = destinationOf(descriptor);
         if (destination.identical().isPresent()) {
             return new Publication(
-                    destination.product().orElseThrow(), destination.identical().get(), false);
+                    destination.product().orElseThrow(), destination.identical().get(), false, List.of(), null);
         }
+        LifecycleGate.Passage passage = lifecycle.check(descriptor, destination.product());
         PublicationGate.Verdict verdict = judge(descriptor, destination);
         Instant now = clock.instant();
-        DataProduct product = destination.product().orElseGet(() -> newProduct(descriptor, destination.domain(), now));
+        DataProduct product = destination
+                .product()
+                .orElseGet(() -> newProduct(descriptor, passage.statusFor(descriptor), destination.domain(), now));
         String before = destination.product().isPresent() ? summary(product.currentVersion, product.status) : null;
         ProductVersion version = newVersion(product, descriptor, publishedBy, now, verdict);
         if (destination.product().isEmpty() || destination.becomesCurrent()) {
             product.currentVersion = version;
-            product.status = descriptor.status();
+            product.status = passage.statusFor(descriptor);
         }
         product.updatedAt = now;
         ConcurrentWrites.flushOrConflict(
@@ -115,7 +144,24 @@ public class PublicationService {
         audit.record(new AuditLog.Change(
                 publishedBy, "product.published", "product", product.key, product.domain.key, before, after));
         signals.productChanged(product.id);
-        return new Publication(product, version, true);
+        return new Publication(
+                product, version, true, passage.warnings(), previousMajorLeftBehind(product, version, destination));
+    }
+
+    /**
+     * The major line a new version leaves behind when it opens a higher one (a breaking change, Semantic Versioning
+     * §8), if no deprecation notice covers that line yet; null otherwise.
+     */
+    private Integer previousMajorLeftBehind(DataProduct product, ProductVersion version, Destination destination) {
+        if (destination.predecessor().isEmpty()) {
+            return null;
+        }
+        int previous = destination.predecessor().get().major;
+        if (version.major <= previous
+                || notices.noticeFor(product.key, previous).isPresent()) {
+            return null;
+        }
+        return previous;
     }
 
     /** The gate's verdict against the version this one succeeds; a blocking finding refuses with every reason. */
@@ -171,13 +217,13 @@ public class PublicationService {
                 : ProductVersion.find(product, number.toString());
     }
 
-    private DataProduct newProduct(ProductDescriptor descriptor, Domain domain, Instant now) {
+    private DataProduct newProduct(ProductDescriptor descriptor, LifecycleStatus status, Domain domain, Instant now) {
         DataProduct product = new DataProduct();
         product.key = descriptor.productKey();
         product.domain = domain;
         product.slug = descriptor.slug();
         product.externalId = descriptor.externalId();
-        product.status = descriptor.status();
+        product.status = status;
         product.createdAt = now;
         product.updatedAt = now;
         ConcurrentWrites.writeOrConflict(

@@ -63,18 +63,28 @@ public class PublishPages {
             String comparedWith,
             Integer ruleSetVersion,
             List<FieldProblem> descriptorWarnings,
-            String productUrl) {
+            String productUrl,
+            PublicationApi.DeprecationOffer deprecatePrevious) {
 
         static Outcome unreadable(String headline, List<FieldProblem> problems) {
-            return new Outcome(headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of(), null);
+            return new Outcome(
+                    headline, true, problems, List.of(), List.of(), List.of(), null, null, List.of(), null, null);
         }
 
-        /** A publication that went ahead with the reader's warnings: shown here, since the product page has none. */
-        static Outcome publishedWithWarnings(Publication publication, List<FieldProblem> descriptorWarnings) {
+        /**
+         * A publication that went ahead with warnings (the reader's, the lifecycle's) or with an offer to deprecate the
+         * major line it leaves behind: shown here, since the product page has neither.
+         */
+        static Outcome published(Publication publication, List<FieldProblem> descriptorWarnings) {
             String key = publication.product().key;
+            String published = key + " " + publication.version().version + " is published";
             return new Outcome(
-                    key + " " + publication.version().version + " is published; the descriptor was read with "
-                            + (descriptorWarnings.size() == 1 ? "1 warning" : descriptorWarnings.size() + " warnings"),
+                    descriptorWarnings.isEmpty()
+                            ? published
+                            : published + "; the descriptor was read with "
+                                    + (descriptorWarnings.size() == 1
+                                            ? "1 warning"
+                                            : descriptorWarnings.size() + " warnings"),
                     false,
                     List.of(),
                     List.of(),
@@ -83,7 +93,8 @@ public class PublishPages {
                     null,
                     null,
                     descriptorWarnings,
-                    "/products/" + key);
+                    "/products/" + key,
+                    PublicationApi.DeprecationOffer.of(key, publication.previousMajorToDeprecate()));
         }
 
         static Outcome of(String headline, PublicationGate.Verdict verdict, List<FieldProblem> descriptorWarnings) {
@@ -97,6 +108,7 @@ public class PublishPages {
                     verdict.comparedWith(),
                     verdict.ruleSetVersion(),
                     descriptorWarnings,
+                    null,
                     null);
         }
     }
@@ -151,22 +163,22 @@ public class PublishPages {
             }
             if (publish) {
                 Publication publication = publications.publish(descriptor, caller.name());
-                if (!descriptor.warnings().isEmpty()) {
-                    return shown.answer(
-                            publication.created() ? 201 : 200,
-                            Outcome.publishedWithWarnings(publication, descriptor.warnings()));
+                List<FieldProblem> warnings =
+                        PublicationApi.warnings(descriptor.warnings(), publication.lifecycleWarnings());
+                if (!warnings.isEmpty() || publication.previousMajorToDeprecate() != null) {
+                    return shown.answer(publication.created() ? 201 : 200, Outcome.published(publication, warnings));
                 }
                 return Response.seeOther(URI.create("/products/" + publication.product().key + "#governance"))
                         .build();
             }
-            PublicationGate.Verdict verdict = publications.validate(descriptor);
+            PublicationService.Validation validation = publications.validate(descriptor);
             return shown.answer(
                     200,
                     Outcome.of(
                             descriptor.productKey() + " " + descriptor.version()
                                     + " meets every blocking rule: ready to publish",
-                            verdict,
-                            descriptor.warnings()));
+                            validation.verdict(),
+                            PublicationApi.warnings(descriptor.warnings(), validation.lifecycleWarnings())));
         } catch (PublicationRefused refused) {
             return shown.answer(
                     422,

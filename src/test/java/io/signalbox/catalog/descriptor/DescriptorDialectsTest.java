@@ -44,17 +44,19 @@ class DescriptorDialectsTest {
     }
 
     @Test
-    void deprecatedTrueOnTheProductPublishesWithAWarningSayingHowToDeprecate() {
+    void deprecatedTrueOnTheProductIsReadAsAClaimOfDeprecationWithAWarningSayingWhatGovernsIt() {
         String yaml =
                 Descriptors.product("network").productLine("deprecated: true").yaml();
 
         ProductDescriptor descriptor = read(yaml);
 
+        assertThat(descriptor.markedDeprecated()).isTrue();
+        assertThat(descriptor.claimsEndOfLife()).isTrue();
         assertThat(descriptor.warnings())
                 .containsExactly(new FieldProblem(
                         "product.deprecated",
-                        "has no effect yet: Signalbox keeps no deprecation notices, so the product is published as"
-                                + " usual; to deprecate it, publish a version with status: deprecated"
+                        "is read as status: deprecated: accepted while a deprecation notice covers the product (or"
+                                + " this major line); the notice, not the descriptor, decides when it is retired"
                                 + " (docs/descriptor.md §7)"));
     }
 
@@ -70,10 +72,11 @@ class DescriptorDialectsTest {
         assertThat(descriptor.warnings())
                 .containsExactly(new FieldProblem(
                         "product.outputPorts[0].deprecated",
-                        "has no effect yet: Signalbox keeps no deprecation notices, so the port is published as"
-                                + " usual; to deprecate it, say so in its description and publish a version without"
-                                + " the port once consumers have moved, or deprecate the whole product with status:"
-                                + " deprecated (docs/descriptor.md §7)"));
+                        "has no effect on the port: deprecation notices cover a whole product or a major line; to"
+                                + " deprecate the port, say so in its description and publish a version without the"
+                                + " port once consumers have moved, or issue a notice for the product (POST"
+                                + " /api/products/{key}/deprecation) (docs/descriptor.md §7)"));
+        assertThat(descriptor.claimsEndOfLife()).isFalse();
     }
 
     @Test
@@ -82,6 +85,7 @@ class DescriptorDialectsTest {
                 Descriptors.product("network").productLine("deprecated: false").yaml();
 
         assertThat(read(yaml).warnings()).isEmpty();
+        assertThat(read(yaml).markedDeprecated()).isFalse();
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.PagedLists;
 import java.time.Instant;
@@ -93,7 +94,9 @@ class DomainApiTest {
         String key = Descriptors.newDomain();
         String empty = Descriptors.newDomain();
         Descriptors.product(key).publish().then().statusCode(201);
-        Descriptors.product(key).status("deprecated").publish().then().statusCode(201);
+        Descriptors deprecated = Descriptors.product(key);
+        deprecated.publish().then().statusCode(201);
+        Notices.forProduct(deprecated.key()).issue();
         Descriptors.product(key).status("draft").publish().then().statusCode(201);
 
         assertThat(PagedLists.itemWithKey("/api/domains", key).orElseThrow())

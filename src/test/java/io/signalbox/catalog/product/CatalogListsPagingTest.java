@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Api;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.PagedLists;
@@ -40,13 +41,13 @@ class CatalogListsPagingTest {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 51; i++) {
                 Descriptors product = Descriptors.product(domain).slug(String.format("p%02d", i));
-                if (i % 5 == 0) {
-                    product.status("deprecated");
-                }
                 for (int c = 0; c < i % 4; c++) {
                     product.consumer("Team " + c, "billing", "Reads it for reason " + c);
                 }
                 product.publish().then().statusCode(201);
+                if (i % 5 == 0) {
+                    Notices.forProduct(product.key()).issue();
+                }
                 keys.add(domain + "." + String.format("p%02d", i));
             }
             bigDomainKeys = List.copyOf(keys);

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.signalbox.catalog.lifecycle.Notices;
 import io.signalbox.testing.Api;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.PagedLists;
@@ -264,10 +265,11 @@ class PublishingTest {
         String domain = Descriptors.newDomain();
         String otherDomain = Descriptors.newDomain();
         Descriptors a = Descriptors.product(domain).slug("alpha");
-        Descriptors b = Descriptors.product(domain).slug("beta").status("deprecated");
+        Descriptors b = Descriptors.product(domain).slug("beta");
         Descriptors other = Descriptors.product(otherDomain).slug("alpha");
         a.publish().then().statusCode(201);
         b.publish().then().statusCode(201);
+        Notices.forProduct(b.key()).issue();
         other.publish().then().statusCode(201);
 
         given().queryParam("domain", domain)
