@@ -240,7 +240,8 @@ public final class ProposalBuilder {
                 "0".repeat(64),
                 "",
                 DescriptorFormat.YAML,
-                List.of());
+                List.of(),
+                false);
     }
 
     public Proposal build() {
