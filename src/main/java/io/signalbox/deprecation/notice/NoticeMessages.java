@@ -149,8 +149,7 @@ public class NoticeMessages implements MessageSource {
                     .append(notice.successorVersion == null ? "" : " version " + notice.successorVersion)
                     .append(" — ")
                     .append(publicUrl)
-                    .append("/products/")
-                    .append(notice.successorKey)
+                    .append(NoticeQueries.successorPath(notice))
                     .append("\n\n");
         } else {
             text.append("There is no successor: ")
@@ -261,7 +260,7 @@ public class NoticeMessages implements MessageSource {
             Map<String, Object> successor = new LinkedHashMap<>();
             successor.put("key", notice.successorKey);
             successor.put("version", notice.successorVersion);
-            successor.put("href", publicUrl + "/products/" + notice.successorKey);
+            successor.put("href", publicUrl + NoticeQueries.successorPath(notice));
             payload.put("successor", successor);
         } else {
             payload.put("successor", null);

@@ -96,9 +96,7 @@ public class NoticeQueries {
                 n.sunsetAt,
                 n.issuedAt,
                 n.issuedBy,
-                n.successorKey == null
-                        ? null
-                        : new Successor(n.successorKey, n.successorVersion, "/products/" + n.successorKey),
+                n.successorKey == null ? null : new Successor(n.successorKey, n.successorVersion, successorPath(n)),
                 n.noSuccessorReason,
                 n.migrationGuide,
                 n.extendedAt,
@@ -183,6 +181,11 @@ public class NoticeQueries {
         return NoticeEvent.<NoticeEvent>find(where + " order by id desc", value).page(0, limit).list().stream()
                 .map(NoticeQueries::event)
                 .toList();
+    }
+
+    /** The successor's page: its named version's, or the product's (its current version). */
+    static String successorPath(DeprecationNotice n) {
+        return "/products/" + n.successorKey + (n.successorVersion == null ? "" : "/versions/" + n.successorVersion);
     }
 
     static EventView event(NoticeEvent e) {
