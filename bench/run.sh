@@ -7,6 +7,10 @@
 #
 # Environment (all optional):
 #   BENCH_PORTAL_PORT=8080  BENCH_PG_PORT=55432  BENCH_SEED=42
+#   BENCH_SMTP_PORT=3025  BENCH_IMAP_PORT=3143  BENCH_MAIL_API_PORT=8025
+#                                  the local GreenMail the portal's launcher starts (the deprecation phase's emails go
+#                                  there); another portal's GreenMail on the same ports would receive them instead, so
+#                                  the script refuses ports already taken
 #   BENCH_RESULTS=FILE             where the JSON results go (default bench/results/<UTC time>-<SIZE>.json)
 #   BENCH_SKIP_BUILD=1             use the portal and bench jars already built
 #   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30", or the
@@ -22,6 +26,9 @@ home=$(cd "${SIGNALBOX_HOME:-$bench/..}" && pwd)
 portal_port=${BENCH_PORTAL_PORT:-8080}
 pg_port=${BENCH_PG_PORT:-55432}
 keycloak_port=8180
+smtp_port=${BENCH_SMTP_PORT:-3025}
+imap_port=${BENCH_IMAP_PORT:-3143}
+mail_api_port=${BENCH_MAIL_API_PORT:-8025}
 seed=${BENCH_SEED:-42}
 work=$bench/target/run
 results=${BENCH_RESULTS:-$bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$size.json}
@@ -90,6 +97,15 @@ command -v jcmd >/dev/null && command -v jstat >/dev/null \
 java -version 2>&1 | head -1
 listening "$portal_port" && fail "port $portal_port is taken: set BENCH_PORTAL_PORT"
 listening "$pg_port" && fail "port $pg_port is taken: set BENCH_PG_PORT"
+mail_api=()
+if [ -n "${QUARKUS_MAILER_HOST:-}" ]; then
+  echo "QUARKUS_MAILER_HOST is set: the portal sends its mail to $QUARKUS_MAILER_HOST, not to a local GreenMail"
+else
+  listening "$smtp_port" && fail "port $smtp_port is taken (another GreenMail?): set BENCH_SMTP_PORT"
+  listening "$imap_port" && fail "port $imap_port is taken: set BENCH_IMAP_PORT"
+  listening "$mail_api_port" && fail "port $mail_api_port is taken: set BENCH_MAIL_API_PORT"
+  mail_api=(--mail-api "http://127.0.0.1:$mail_api_port/api")
+fi
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   say "Building the portal in $home"
@@ -122,7 +138,9 @@ fi
   exec env QUARKUS_DATASOURCE_JDBC_URL="$jdbc" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT="$portal_port" \
     SIGNALBOX_SEARCH_INDEX_DIR="$work/search" \
-    java -Xmx512m ${BENCH_PORTAL_JAVA_OPTIONS:-} -Dsignalbox.data-dir="$work/portal" -jar target/quarkus-app/quarkus-run.jar
+    java -Xmx512m ${BENCH_PORTAL_JAVA_OPTIONS:-} -Dsignalbox.data-dir="$work/portal" \
+    -Dsignalbox.local-mail.smtp-port="$smtp_port" -Dsignalbox.local-mail.imap-port="$imap_port" \
+    -Dsignalbox.local-mail.api-port="$mail_api_port" -jar target/quarkus-app/quarkus-run.jar
 ) >"$work/portal.log" 2>&1 &
 portal_pid=$!
 started+=("$portal_pid")
@@ -136,7 +154,7 @@ say "Measuring"
 java -jar "$jar" measure --portal "http://127.0.0.1:$portal_port" \
   --keycloak "http://127.0.0.1:$keycloak_port/realms/signalbox" --jdbc-url "$jdbc" --portal-pid "$portal_pid" \
   --seed "$seed" --generation "$work/generation.json" --wrk-script "$bench/wrk/report.lua" --results "$results" \
-  --portal-classes "$home/target/quarkus-app/app" ${BENCH_MEASURE_OPTIONS:-}
+  --portal-classes "$home/target/quarkus-app/app" "${mail_api[@]}" ${BENCH_MEASURE_OPTIONS:-}
 
 say "Stopping the portal and PostgreSQL"
 stop_all

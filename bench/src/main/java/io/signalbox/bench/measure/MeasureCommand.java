@@ -23,14 +23,16 @@ import java.util.stream.Collectors;
 /**
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
- * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, and the
- * route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil the others).
+ * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
+ * deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
+ * caused), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
+ * the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
 
     private static final List<String> PHASES =
-            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "sweep");
+            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "deprecation", "sweep");
 
     private MeasureCommand() {}
 
@@ -81,6 +83,12 @@ public final class MeasureCommand {
                 .format(Instant.now());
         Path resultsFile = arguments.path("results", "results/" + timestamp + ".json");
         Path generation = arguments.path("generation", null);
+        int deprecationSubscribers = arguments.integer("deprecation-subscribers", 5000);
+        int deprecationSamples = arguments.integer("deprecation-samples", 5);
+        int deprecationWarmups = arguments.integer("deprecation-warmups", 1);
+        Duration deprecationTimeout = Duration.ofSeconds(arguments.integer("deprecation-timeout-seconds", 600));
+        String mailApiText = arguments.text("mail-api", null);
+        URI mailApi = mailApiText == null ? null : URI.create(mailApiText.replaceAll("/+$", ""));
         Set<String> skipped = Arrays.stream(arguments.text("skip", "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
@@ -182,6 +190,26 @@ public final class MeasureCommand {
                     }
                 });
             }
+            // Before the sweep, which it leaves a portal with nothing left to send.
+            phase(report, skipped, "deprecation", () -> {
+                if (jdbcUrl == null) {
+                    throw new IllegalStateException("the deprecation phase needs --jdbc-url for its subscribers");
+                }
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    return new DeprecationNotices(
+                                    portal,
+                                    tokens,
+                                    owner,
+                                    ownedDomain,
+                                    connection,
+                                    mailApi,
+                                    deprecationSubscribers,
+                                    deprecationWarmups,
+                                    deprecationSamples,
+                                    deprecationTimeout)
+                            .measure();
+                }
+            });
             phase(report, skipped, "sweep", () -> {
                 List<Routes.Route> routes = Routes.discover(portalClasses);
                 System.out.println("   " + routes.size() + " GET routes in " + portalClasses);

@@ -83,6 +83,10 @@ final class Portal {
                 request(path, token).PUT(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    Answer delete(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token).DELETE().build());
+    }
+
     HttpRequest.Builder request(String pathAndQuery, String token) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(60))

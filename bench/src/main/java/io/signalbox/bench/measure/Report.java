@@ -78,6 +78,36 @@ final class Report {
                         ? null
                         : String.format(Locale.ROOT, "%.0f MB live after full GC, %.0f MB peak used", live, peak),
                 live == null ? null : live <= 512));
+        Double issueP50 = number("deprecation", "issueRequest", "p50Millis");
+        Double issueMax = number("deprecation", "issueRequest", "maxMillis");
+        Double subscribers = number("deprecation", "subscribers");
+        Double samples = number("deprecation", "issueRequest", "count");
+        targets.add(new Target(
+                "Deprecation notice to "
+                        + (subscribers == null ? "5,000" : String.format(Locale.ROOT, "%,.0f", subscribers))
+                        + " subscribers commits (request, max of "
+                        + (samples == null ? "5" : String.format(Locale.ROOT, "%.0f", samples)) + ")",
+                "≤ 2 s",
+                issueMax == null ? null : String.format(Locale.ROOT, "max %.0f ms (p50 %.0f ms)", issueMax, issueP50),
+                issueMax == null ? null : issueMax <= 2_000));
+        Double emailRate = number("deprecation", "delivery", "emailsPerSecondFirstToLastSent");
+        Double fromCommit = number("deprecation", "delivery", "emailsPerSecondFromCommit");
+        Double sent = number("deprecation", "delivery", "sent");
+        Double rows = number("deprecation", "delivery", "emailRows");
+        Boolean complete = at("deprecation", "delivery", "complete") instanceof Boolean b ? b : null;
+        targets.add(new Target(
+                "Emails to the local SMTP server (issued, first to last sent)",
+                "≥ 50 /s",
+                emailRate == null
+                        ? null
+                        : String.format(
+                                Locale.ROOT,
+                                "%.1f /s (%.1f /s from the commit; %.0f of %.0f sent)",
+                                emailRate,
+                                fromCommit,
+                                sent,
+                                rows),
+                emailRate == null ? null : emailRate >= 50 && Boolean.TRUE.equals(complete)));
         return targets;
     }
 
@@ -118,6 +148,12 @@ final class Report {
                 pair("postgres", "top20AndFacetCounts", "all"));
         figure(figures, "PostgreSQL FTS fuzzy queries with no hit", text("postgres", "zeroHitQueries", "fuzzy"));
         figure(figures, "Full GCs / GC seconds during the run", gc());
+        figure(figures, "Deprecation notice: rescind request p50 / max", rescind());
+        figure(figures, "Deprecation notice: issued emails dead / retried / with a failure", deliveryFailures());
+        figure(
+                figures,
+                "Deprecation notice: commit to first / last email sent",
+                secondsPair("deprecation", "delivery", "commitToFirstSentSeconds", "commitToLastSentSeconds"));
         return figures;
     }
 
@@ -196,6 +232,30 @@ final class Report {
         Double full = number("heap", "fullGcs");
         Double seconds = number("heap", "gcSeconds");
         return full == null ? null : String.format(Locale.ROOT, "%.0f / %.2f s", full, seconds);
+    }
+
+    private String rescind() {
+        Double p50 = number("deprecation", "rescindRequest", "p50Millis");
+        Double max = number("deprecation", "rescindRequest", "maxMillis");
+        return p50 == null ? null : String.format(Locale.ROOT, "%.0f ms / %.0f ms", p50, max);
+    }
+
+    private String deliveryFailures() {
+        Double dead = number("deprecation", "delivery", "dead");
+        return dead == null
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "%.0f / %.0f / %.0f",
+                        dead,
+                        number("deprecation", "delivery", "retried"),
+                        number("deprecation", "delivery", "withAFailure"));
+    }
+
+    private String secondsPair(String section, String part, String first, String second) {
+        Double a = number(section, part, first);
+        Double b = number(section, part, second);
+        return a == null || b == null ? null : String.format(Locale.ROOT, "%.1f s / %.1f s", a, b);
     }
 
     private String text(String... path) {
