@@ -27,9 +27,9 @@ class NoticePeriodTest {
 
     @AfterEach
     void putBack() {
+        clock.reset();
         String carla = Tokens.accessToken("carla.council", "council");
         change(carla, "blocking", 90).then().statusCode(200);
-        clock.reset();
     }
 
     @Test

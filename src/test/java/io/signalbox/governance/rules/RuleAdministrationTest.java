@@ -59,7 +59,7 @@ class RuleAdministrationTest {
             assertThat(r.get("category"))
                     .isIn("interoperability", "quality", "discoverability", "evolution", "security");
             assertThat(r.get("severity")).isIn("blocking", "warning");
-            assertThat(r.get("enforcedAt")).isIn("publication", "measurement");
+            assertThat(r.get("enforcedAt")).isIn("publication", "measurement", "deprecation");
         });
     }
 
