@@ -86,6 +86,16 @@ public final class LocalMailServer implements AutoCloseable {
         }
     }
 
+    /** Whether something already listens on this loopback port (a GreenMail left by an earlier run, or another's). */
+    public static boolean listening(int port) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException free) {
+            return false;
+        }
+    }
+
     /**
      * The mailer settings that point the portal at this server: plain SMTP on loopback (GreenMail's STARTTLS would
      * offer a certificate nobody trusts).

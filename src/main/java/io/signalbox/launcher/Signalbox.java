@@ -81,9 +81,22 @@ public class Signalbox {
                     + " notifications wait and retry. Build with ./mvnw package, or set QUARKUS_MAILER_HOST.");
             return null;
         }
+        int smtpPort = Integer.getInteger("signalbox.local-mail.smtp-port", 3025);
+        if (LocalMailServer.listening(smtpPort)) {
+            // Most often the GreenMail of an earlier run that was killed (kill -9 leaves it running): it serves as
+            // well.
+            // It may also be another portal's on a shared machine, so say where the mail goes.
+            System.err.println("Something already listens on 127.0.0.1:" + smtpPort + " (a local GreenMail left by an"
+                    + " earlier run?): mail is sent there. Set signalbox.local-mail.smtp-port to a free port for a"
+                    + " mail server of this portal's own, or QUARKUS_MAILER_HOST for a real one.");
+            System.setProperty("quarkus.mailer.host", "127.0.0.1");
+            System.setProperty("quarkus.mailer.port", String.valueOf(smtpPort));
+            System.setProperty("quarkus.mailer.start-tls", "DISABLED");
+            return null;
+        }
         LocalMailServer mail = LocalMailServer.start(
                 jar.get(),
-                Integer.getInteger("signalbox.local-mail.smtp-port", 3025),
+                smtpPort,
                 Integer.getInteger("signalbox.local-mail.imap-port", 3143),
                 Integer.getInteger("signalbox.local-mail.api-port", 8025),
                 dataDirectory.resolve("greenmail.log"));

@@ -61,4 +61,14 @@ class LocalMailServerTest {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void aPortSomethingListensOnIsSeenSoTheLauncherSendsThereInsteadOfStartingASecondServer() throws Exception {
+        int port;
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = taken.getLocalPort();
+            assertThat(LocalMailServer.listening(port)).isTrue();
+        }
+        assertThat(LocalMailServer.listening(port)).isFalse();
+    }
 }
