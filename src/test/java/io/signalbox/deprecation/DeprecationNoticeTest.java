@@ -13,6 +13,7 @@ import io.signalbox.deprecation.notice.SunsetJob;
 import io.signalbox.notification.delivery.DeliveryWorker;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.SmtpTestResource;
 import io.signalbox.testing.Tokens;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -256,6 +257,40 @@ class DeprecationNoticeTest {
         assertThat(Mailbox.kinds(CARLA, product.key())).containsExactly("Deprecation:");
         assertThat(Mailbox.kinds(newcomer, product.key())).containsExactly("Deprecation:");
         assertThat(Mailbox.kinds(consumer, product.key())).containsExactly("Deprecation:");
+    }
+
+    @Test
+    void deliveriesGivenUpAfterSeventyTwoHoursAreReportedToTheOwnerOnceADay() {
+        clock.freeze(Instant.parse("2027-01-10T09:00:00Z"));
+        SmtpTestResource.gate().close();
+        try {
+            issue(nora, LocalDate.of(2027, 6, 1)).then().statusCode(201);
+            worker.runOnce();
+            clock.advance(Duration.ofHours(73));
+            worker.runOnce();
+        } finally {
+            SmtpTestResource.gate().open();
+        }
+        deliverEverythingDue();
+
+        List<Map<String, Object>> emails = given()
+                .auth()
+                .oauth2(nora)
+                .queryParam("size", 200)
+                .get(noticePath() + "/deliveries")
+                .then()
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("items")
+                .stream()
+                .filter(r -> "email".equals(r.get("channel")) && "issued".equals(r.get("milestone")))
+                .toList();
+        assertThat(emails)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("dead"));
+        assertThat(Mailbox.to(consumer, product.key())).isEmpty();
+        assertThat(Mailbox.kinds(owner, product.key())).containsExactly("Undelivered:");
+        assertThat(Mailbox.to(owner, product.key()).get(0).body()).contains("failed for too long", "/deprecation");
     }
 
     @Test
