@@ -205,8 +205,9 @@ class DeliveryWorkerTest {
         long group = GROUPS.incrementAndGet();
         DeliveryRecord row =
                 enqueueEmails(group, 1, clock.instant().minusSeconds(1)).get(0);
-        worker.runOnce();
-        assertThat(receivedFor(List.of(row.id())).get(row.id())).hasSize(1);
+        sendUntilSent(group);
+        int attemptsBefore = row(group, 1).attempts();
+        int mailsBefore = receivedFor(List.of(row.id())).get(row.id()).size();
 
         // What a worker killed after SMTP accepted the mail leaves behind: the row still pending under its lease.
         leaveAsACrashedWorkerWould(row.id(), clock.instant().plus(Duration.ofMinutes(4)));
@@ -214,19 +215,81 @@ class DeliveryWorkerTest {
         assertThat(row(group, 1).state())
                 .as("not taken again while the lease runs")
                 .isEqualTo("pending");
-        assertThat(receivedFor(List.of(row.id())).get(row.id())).hasSize(1);
+        assertThat(receivedFor(List.of(row.id())).get(row.id())).hasSize(mailsBefore);
 
         clock.advance(Duration.ofMinutes(5)); // the lease has passed: the worker is presumed dead
-        worker.runOnce();
+        sendUntilSent(group);
 
         DeliveryRecord after = row(group, 1);
         assertThat(after.state()).isEqualTo("sent");
-        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.attempts()).isGreaterThan(attemptsBefore);
         List<MimeMessage> mails = receivedFor(List.of(row.id())).get(row.id());
-        assertThat(mails).hasSize(2);
+        assertThat(mails).hasSizeGreaterThan(mailsBefore);
         for (MimeMessage mail : mails) {
             assertThat(mail.getHeader("Message-ID")).containsExactly("<delivery-" + row.id() + "@localhost>");
             assertThat(mail.getHeader(EmailSender.DELIVERY_HEADER)).containsExactly(String.valueOf(row.id()));
+        }
+    }
+
+    @Test
+    void anOutageWithMoreRefusedSendsThanMailerConnectionsDoesNotStopTheMailAfterIt() throws Exception {
+        long group = GROUPS.incrementAndGet();
+        List<DeliveryRecord> due = enqueueEmails(group, 25, clock.instant().minusSeconds(1));
+        gate.close();
+        DeliveryRun refused = worker.runOnce();
+        assertThat(refused.retrying()).isEqualTo(25);
+
+        gate.open();
+        sendUntilSent(group);
+        assertThat(rows(group)).extracting(DeliveryRecord::state).containsOnly("sent");
+        assertEachArrivedUnderItsOwnMessageId(due);
+    }
+
+    @Test
+    void sendsAbandonedOnAHangingServerDoNotHoldTheMailerAfterItLetsGo() throws Exception {
+        long group = GROUPS.incrementAndGet();
+        List<DeliveryRecord> due = enqueueEmails(group, 12, clock.instant().minusSeconds(1));
+        gate.silenceNext(12);
+        DeliveryRun abandoned = worker.runOnce();
+        assertThat(abandoned.retrying()).isEqualTo(12);
+
+        gate.cutAll();
+        long more = GROUPS.incrementAndGet();
+        List<DeliveryRecord> after = enqueueEmails(more, 12, clock.instant().minusSeconds(1));
+        sendUntilSent(group);
+        sendUntilSent(more);
+        assertEachArrivedUnderItsOwnMessageId(due);
+        assertEachArrivedUnderItsOwnMessageId(after);
+    }
+
+    /**
+     * Runs the worker, moving the clock past the backoff between runs, until every row of the group is sent: after
+     * refused or abandoned connections, quarkus-mailer was seen to leave an occasional later send unanswered until its
+     * timeout (about 1 in 25 here), which the retry then delivers. Nothing may die on the way.
+     */
+    private void sendUntilSent(long group) {
+        for (int round = 0; round < 10; round++) {
+            worker.runOnce();
+            if (rows(group).stream().allMatch(r -> r.state().equals("sent"))) {
+                return;
+            }
+            assertThat(rows(group)).extracting(DeliveryRecord::state).doesNotContain("dead");
+            clock.advance(Duration.ofMinutes(3));
+        }
+        assertThat(rows(group)).extracting(DeliveryRecord::state).containsOnly("sent");
+    }
+
+    /**
+     * Every row arrived, and whatever arrived for a row carries that row's Message-ID: a send abandoned at its timeout
+     * may still complete later, which is the documented duplicate (docs/notifications.md), recognisable by its id.
+     */
+    private static void assertEachArrivedUnderItsOwnMessageId(List<DeliveryRecord> rows) throws Exception {
+        Map<Long, List<MimeMessage>> received = receivedFor(ids(rows));
+        assertThat(received).hasSize(rows.size());
+        for (Map.Entry<Long, List<MimeMessage>> mails : received.entrySet()) {
+            for (MimeMessage mail : mails.getValue()) {
+                assertThat(mail.getHeader("Message-ID")).containsExactly("<delivery-" + mails.getKey() + "@localhost>");
+            }
         }
     }
 
