@@ -89,18 +89,36 @@ class TwoPortalsIT {
                 });
         List<Row> rows = dueEmails(notice);
         assertThat(rows).hasSizeGreaterThan(SUBSCRIBERS); // the subscribers and the owner
-        // Each row was claimed once: a second claim would have counted a second attempt.
-        assertThat(rows).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
+        // Each row was claimed once: a second claim would have counted a second attempt. The one exception is a row
+        // whose first attempt failed (the mailer now and then leaves a send unanswered until its timeout, see
+        // docs/notifications.md): its failure is recorded, and the retry is its second, legitimate attempt.
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.attempts() == 1 || row.lastError() != null)
+                        .as("row %s: %s attempts without a recorded failure", row.id(), row.attempts())
+                        .isTrue());
+        assertThat(rows).filteredOn(row -> row.attempts() > 1).hasSizeLessThan(rows.size() / 10);
         assertThat(rows).extracting(Row::messageId).doesNotContainNull().doesNotHaveDuplicates();
+        java.util.Set<String> retried = rows.stream()
+                .filter(row -> row.attempts() > 1)
+                .map(Row::messageId)
+                .collect(Collectors.toSet());
 
         // The SMTP server got exactly one mail per row, to the row's recipient, and nothing more arrives later.
         Map<String, Row> byMessageId = rows.stream().collect(Collectors.toMap(Row::messageId, Function.identity()));
         await("no mail of the notice twice")
                 .during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> mailsOf(byMessageId).size() == rows.size());
+                .until(() -> mailsOf(byMessageId).stream()
+                                .map(Mail::messageId)
+                                .distinct()
+                                .count()
+                        == rows.size());
         List<Mail> mails = mailsOf(byMessageId);
-        assertThat(mails).extracting(Mail::messageId).doesNotHaveDuplicates();
+        // A send abandoned at its timeout may still complete: the documented duplicate, under the same Message-ID.
+        assertThat(mails)
+                .extracting(Mail::messageId)
+                .filteredOn(id -> !retried.contains(id))
+                .doesNotHaveDuplicates();
         assertThat(mails)
                 .allSatisfy(mail -> assertThat(mail.to())
                         .isEqualTo(byMessageId.get(mail.messageId()).target()));
@@ -199,7 +217,7 @@ class TwoPortalsIT {
     }
 
     /** An email delivery row of a notice. */
-    private record Row(long id, String target, int attempts, String messageId) {}
+    private record Row(long id, String target, int attempts, String messageId, String lastError) {}
 
     /** A mail the SMTP server received: its Message-ID without angle brackets, sender and recipient addresses. */
     private record Mail(String messageId, String from, String to) {}
@@ -224,13 +242,18 @@ class TwoPortalsIT {
     private static List<Row> dueEmails(long notice) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection db = portals.jdbc();
-                PreparedStatement query = db.prepareStatement("select id, target, attempts, message_id"
+                PreparedStatement query = db.prepareStatement("select id, target, attempts, message_id, last_error"
                         + " from notification_delivery where topic = 'deprecation' and group_id = ?"
                         + " and channel = 'email' and due_at <= now() order by id")) {
             query.setLong(1, notice);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getInt(3), result.getString(4)));
+                    rows.add(new Row(
+                            result.getLong(1),
+                            result.getString(2),
+                            result.getInt(3),
+                            result.getString(4),
+                            result.getString(5)));
                 }
             }
         }

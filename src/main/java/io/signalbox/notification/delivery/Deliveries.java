@@ -91,8 +91,10 @@ public class Deliveries {
     @Transactional
     public boolean markSent(long id, Instant now) {
         return update(
-                        "update notification_delivery set state = 'sent', sent_at = ?, lease_until = null,"
-                                + " last_error = null where id = ? and state in ('pending', 'cancelled')",
+                        // last_error stays: the owner's log shows that a row sent on its second attempt failed
+                        // once, and why (issue 13: every attempt and failure).
+                        "update notification_delivery set state = 'sent', sent_at = ?, lease_until = null"
+                                + " where id = ? and state in ('pending', 'cancelled')",
                         utc(now),
                         id)
                 == 1;
