@@ -112,6 +112,7 @@ public final class LocalMailServer implements AutoCloseable {
         return "http://127.0.0.1:" + apiPort + "/api";
     }
 
+    /** Where a mail client reads what was sent (IMAP, loopback; login: the recipient's address, any password). */
     public int imapPort() {
         return imapPort;
     }

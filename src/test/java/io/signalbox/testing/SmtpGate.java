@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The SMTP server's front door as the portal under test sees it: a TCP relay on a port of its own to the real
  * GreenMail behind it, which a test can close (the server is down: connections are refused), reopen, or make silent for
- * the next connections (accepted, then never a byte in answer: the hanging server that the email timeout is for).
+ * the next connections that speak (from then on not a byte in answer: the hanging server that the email timeout is
+ * for). Silencing acts on the next connection that sends anything, new or kept alive in the mailer's pool, so a test
+ * need not know which connections the mailer holds.
  */
 public final class SmtpGate implements AutoCloseable {
 
     private final int port;
     private final int upstreamPort;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final AtomicInteger silentToCome = new AtomicInteger();
     private final AtomicInteger silenced = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -83,22 +85,33 @@ public final class SmtpGate implements AutoCloseable {
         cutAll();
     }
 
-    /** The next {@code connections} connections are accepted and then never answered, until {@link #cutAll()}. */
+    /**
+     * The next {@code connections} connections that send anything get no answer from then on (their bytes are
+     * swallowed), until {@link #releaseSilenced()}.
+     */
     public void silenceNext(int connections) {
         silentToCome.set(connections);
     }
 
-    /** How many connections were accepted and left unanswered so far. */
+    /** How many connections were silenced so far. */
     public int silencedConnections() {
         return silenced.get();
     }
 
-    /** Cuts every open connection, silent ones included (as a server that finally drops them). */
-    public void cutAll() {
-        for (Socket socket : open) {
-            closeQuietly(socket);
+    /** Cuts the silenced connections (as a hanging server that finally drops them); the others go on. */
+    public void releaseSilenced() {
+        for (Relay relay : relays) {
+            if (relay.silent) {
+                relay.cut();
+            }
         }
-        open.clear();
+    }
+
+    /** Cuts every open connection. */
+    public void cutAll() {
+        for (Relay relay : relays) {
+            relay.cut();
+        }
     }
 
     private void accept(ServerSocket socket) {
@@ -109,38 +122,59 @@ public final class SmtpGate implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            open.add(client);
-            if (silentToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                silenced.incrementAndGet();
-                continue; // held open, never answered
-            }
             try {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                open.add(server);
-                threads.execute(() -> pump(client, server));
-                threads.execute(() -> pump(server, client));
+                // SMTP is a conversation of short lines: relay each at once (Nagle would hold them back 40 ms)
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
+                Relay relay = new Relay(client, server);
+                relays.add(relay);
+                threads.execute(() -> relay.pump(relay.client, relay.server, true));
+                threads.execute(() -> relay.pump(relay.server, relay.client, false));
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
-        byte[] buffer = new byte[8192];
-        try (InputStream in = from.getInputStream()) {
-            OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
+    /** One client connection and its connection to the server. */
+    private final class Relay {
+        final Socket client;
+        final Socket server;
+        volatile boolean silent;
+
+        Relay(Socket client, Socket server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        void pump(Socket from, Socket to, boolean fromClient) {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream()) {
+                OutputStream out = to.getOutputStream();
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (fromClient && !silent && silentToCome.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        silent = true;
+                        silenced.incrementAndGet();
+                    }
+                    if (silent) {
+                        continue; // swallowed: the client waits for an answer that never comes
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side went away
+            } finally {
+                cut();
             }
-        } catch (IOException e) {
-            // one side went away
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            open.remove(from);
-            open.remove(to);
+        }
+
+        void cut() {
+            closeQuietly(client);
+            closeQuietly(server);
+            relays.remove(this);
         }
     }
 

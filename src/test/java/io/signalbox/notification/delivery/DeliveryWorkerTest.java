@@ -81,7 +81,7 @@ class DeliveryWorkerTest {
     void putEverythingBack() {
         clock.reset();
         gate.silenceNext(0);
-        gate.cutAll();
+        gate.releaseSilenced();
         gate.open();
         // Rows of this test left pending would be sent by any later test's run.
         QuarkusTransaction.requiringNew()
@@ -173,7 +173,7 @@ class DeliveryWorkerTest {
         long started = System.nanoTime();
         CompletableFuture<DeliveryRun> run = CompletableFuture.supplyAsync(worker::runOnce);
 
-        // The three other rows arrive while the fourth is still held by the silent connection.
+        // The three other rows arrive while the fourth still waits on the silent connection.
         await().atMost(Duration.ofSeconds(4)).until(() -> receivedFor(ids(due)).size() == 3);
         assertThat(run).isNotDone();
         assertThat(gate.silencedConnections()).isGreaterThanOrEqualTo(1);
@@ -189,7 +189,7 @@ class DeliveryWorkerTest {
                 .orElseThrow();
         assertThat(held.lastError()).isEqualTo("the SMTP server did not accept the mail within 5 s; abandoned");
 
-        gate.cutAll(); // the hanging server finally lets go; the next attempt meets an answering one
+        gate.releaseSilenced(); // the hanging connection is finally dropped; the next attempt meets an answering one
         clock.advance(Duration.ofMinutes(1));
         worker.runOnce();
 
@@ -197,7 +197,18 @@ class DeliveryWorkerTest {
         assertThat(row(group, held.recipientKey()).attempts()).isEqualTo(2);
         Map<Long, List<MimeMessage>> received = receivedFor(ids(due));
         assertThat(received).hasSize(4);
-        assertThat(received.values()).allSatisfy(mails -> assertThat(mails).hasSize(1));
+        for (DeliveryRecord row : due) {
+            if (row.id() == held.id()) {
+                // An abandoned send is not known to be unsent: the mailer may still finish it once the connection
+                // moves again (docs/notifications.md, case 2). Any copy is the same message.
+                assertThat(received.get(row.id()))
+                        .isNotEmpty()
+                        .allSatisfy(mail -> assertThat(mail.getHeader("Message-ID"))
+                                .containsExactly("<delivery-" + row.id() + "@localhost>"));
+            } else {
+                assertThat(received.get(row.id())).hasSize(1);
+            }
+        }
     }
 
     @Test
