@@ -121,9 +121,15 @@ public class DeliveryWorker {
             every = "${signalbox.notification.poll-interval:5s}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void tick() {
-        DeliveryRun run = runOnce();
-        if (run.claimed() > 0) {
-            LOG.debugf("notification delivery: %s", run);
+        try {
+            DeliveryRun run = runOnce();
+            if (run.claimed() > 0) {
+                LOG.debugf("notification delivery: %s", run);
+            }
+        } catch (RuntimeException e) {
+            // Most often PostgreSQL is away (readiness says so): one line per tick, not a stack trace every 5 s; the
+            // rows wait in the outbox and the next tick tries again.
+            LOG.warnf("Notification delivery could not run (%s); trying again at the next tick", e.getMessage());
         }
     }
 
