@@ -131,10 +131,7 @@ public class NoticeApi {
                 .facts(key, null)
                 .map(ProductFacts::domainKey)
                 .orElseThrow(() -> Refusal.notFound("There is no data product '" + key + "'."));
-        if (!caller.owns(domainKey) && !caller.isCouncil()) {
-            throw Refusal.forbidden("Only owners of domain '" + domainKey
-                    + "' and the governance council may see who a notice reached.");
-        }
+        NoticeQueries.refuseUnlessSeesLog(domainKey, caller);
         return queries.shown(key, noticeId);
     }
 }

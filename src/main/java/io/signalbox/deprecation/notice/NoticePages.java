@@ -180,7 +180,8 @@ public class NoticePages {
         formTokens.verify(token);
         notices.extend(
                 key,
-                new NoticeRequest(null, date(sunset), null, null, null, major(majorVersion), major(lockVersion)),
+                new NoticeRequest(
+                        null, date(sunset), null, null, null, major(majorVersion), whole(lockVersion, "lockVersion")),
                 caller);
         return seeOther(key, "extended");
     }
@@ -207,10 +208,7 @@ public class NoticePages {
             @QueryParam("after") String after) {
         DeprecationNotice notice = queries.shown(key, NoticeQueries.noticeId(noticeParameter))
                 .orElseThrow(() -> Refusal.notFound("Product " + key + " has no deprecation notice."));
-        if (!caller.owns(notice.domainKey) && !caller.isCouncil()) {
-            throw Refusal.forbidden("Only owners of domain '" + notice.domainKey
-                    + "' and the governance council may see who a notice reached.");
-        }
+        NoticeQueries.refuseUnlessSeesLog(notice.domainKey, caller);
         PageRequest request = Paging.request(after, null, PAGE_SIZE, PAGE_SIZE, 1);
         Page<DeliveryView> page = Paging.page(
                 queries.deliveries(notice.id, request),
@@ -256,13 +254,18 @@ public class NoticePages {
     }
 
     private static Integer major(String text) {
+        return whole(text, "majorVersion");
+    }
+
+    /** A form field holding a whole number; a 422 naming {@code field} when it holds something else. */
+    private static Integer whole(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw Refusal.invalid("The notice is not valid", "majorVersion", "must be a whole number such as 1");
+            throw Refusal.invalid("The notice is not valid", field, "must be a whole number such as 1");
         }
     }
 }

@@ -5,6 +5,7 @@ import io.signalbox.deprecation.notice.NoticeViews.EventView;
 import io.signalbox.deprecation.notice.NoticeViews.NoticeView;
 import io.signalbox.deprecation.notice.NoticeViews.RecipientView;
 import io.signalbox.deprecation.notice.NoticeViews.Successor;
+import io.signalbox.identity.Caller;
 import io.signalbox.notification.DeliveryRecord;
 import io.signalbox.notification.Outbox;
 import io.signalbox.web.FieldProblem;
@@ -61,6 +62,18 @@ public class NoticeQueries {
                         "notice",
                         "must be a notice's id, a positive whole number; leave it out for "
                                 + "the product's current notice")));
+    }
+
+    /**
+     * Who a notice reached (recipients, deliveries) is for the owners of its product's domain and the council.
+     *
+     * @throws Refusal.Forbidden for anyone else
+     */
+    public static void refuseUnlessSeesLog(String domainKey, Caller caller) {
+        if (!caller.owns(domainKey) && !caller.isCouncil()) {
+            throw Refusal.forbidden("Only owners of domain '" + domainKey
+                    + "' and the governance council may see who a notice reached.");
+        }
     }
 
     @Transactional
