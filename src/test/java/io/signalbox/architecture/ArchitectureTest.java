@@ -25,7 +25,10 @@ class ArchitectureTest {
         "io.signalbox.governance..",
         "io.signalbox.search..",
         "io.signalbox.demo..",
-        "io.signalbox.launcher.."
+        "io.signalbox.launcher..",
+        "io.signalbox.deprecation..",
+        "io.signalbox.notification..",
+        "io.signalbox.readiness.."
     };
 
     private static JavaClasses classes;
@@ -65,7 +68,8 @@ class ArchitectureTest {
                         "io.signalbox.governance..",
                         "io.signalbox.search..",
                         "io.signalbox.launcher..",
-                        "io.signalbox.demo..")
+                        "io.signalbox.demo..",
+                        "io.signalbox.readiness..")
                 .check(classes);
     }
 
