@@ -25,14 +25,24 @@ import java.util.stream.Collectors;
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
  * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
  * deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
- * caused), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
+ * caused), then the readiness phase (it grows the mesh to 500 domains with twenty assessments each and measures the
+ * council's heatmap, its CSV, a domain page and the domain map), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
  * the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
 
-    private static final List<String> PHASES =
-            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "deprecation", "sweep");
+    private static final List<String> PHASES = List.of(
+            "rebuild",
+            "query",
+            "publish",
+            "page",
+            "fixed-rate",
+            "heap",
+            "postgres",
+            "deprecation",
+            "readiness",
+            "sweep");
 
     private MeasureCommand() {}
 
@@ -87,6 +97,10 @@ public final class MeasureCommand {
         int deprecationSamples = arguments.integer("deprecation-samples", 5);
         int deprecationWarmups = arguments.integer("deprecation-warmups", 1);
         Duration deprecationTimeout = Duration.ofSeconds(arguments.integer("deprecation-timeout-seconds", 600));
+        int readinessDomains = arguments.integer("readiness-domains", 500);
+        int readinessAssessments = arguments.integer("readiness-assessments", 20);
+        int readinessProducts = arguments.integer("readiness-products", 2);
+        int readinessSamples = arguments.integer("readiness-samples", 200);
         String mailApiText = arguments.text("mail-api", null);
         URI mailApi = mailApiText == null ? null : URI.create(mailApiText.replaceAll("/+$", ""));
         Set<String> skipped = Arrays.stream(arguments.text("skip", "").split(","))
@@ -207,6 +221,24 @@ public final class MeasureCommand {
                                     deprecationWarmups,
                                     deprecationSamples,
                                     deprecationTimeout)
+                            .measure();
+                }
+            });
+            // Grows the mesh to 500 domains; before the sweep, which then also walks them.
+            phase(report, skipped, "readiness", () -> {
+                if (jdbcUrl == null) {
+                    throw new IllegalStateException("the readiness phase needs --jdbc-url to write its domains");
+                }
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    return new ReadinessAtScale(
+                                    portal,
+                                    tokens.accessToken(admin),
+                                    connection,
+                                    readinessDomains,
+                                    readinessAssessments,
+                                    readinessProducts,
+                                    readinessSamples,
+                                    seed)
                             .measure();
                 }
             });
