@@ -195,12 +195,29 @@ public class ComplianceService {
         return evaluation;
     }
 
+    /** Advisory lock key of the staleness sweep: one replica sweeps at a time (PostgreSQL advisory locks, 64 bit). */
+    static final long STALENESS_SWEEP_LOCK = 0x5349474e414c0001L;
+
+    /** Most products judged in one sweep transaction; the sweeper calls again while a batch comes back full. */
+    public static final int STALENESS_BATCH = 200;
+
     /**
      * Products whose data went stale since they were last judged: no one reports "nothing happened", so the clock
-     * must. Called periodically; returns how many products were judged again.
+     * must. Called periodically by every replica; returns how many products were judged again (at most
+     * {@link #STALENESS_BATCH}).
+     *
+     * <p>Exactly once across replicas (issue 15): the sweep takes a transaction-scoped advisory lock and a replica
+     * that cannot get it returns 0 at once; a product judged here stops passing, so the next sweep, on any replica,
+     * no longer finds it.
      */
     @Transactional
     public int judgeStaleProducts() {
+        Boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", STALENESS_SWEEP_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(mine)) {
+            return 0;
+        }
         GovernanceRule fresh = GovernanceRule.findById("data-fresh");
         if (fresh == null) {
             return 0;
@@ -212,8 +229,10 @@ public class ComplianceService {
                         join lateral (select m.last_refreshed_at from product_measurement m
                                       where m.product_id = p.id order by m.id desc limit 1) latest on true
                         where p.compliance = 'passing' and latest.last_refreshed_at < :staleBefore
+                        order by p.id limit :batch
                         """)
                 .setParameter("staleBefore", staleBefore)
+                .setParameter("batch", STALENESS_BATCH)
                 .getResultList();
         for (Number id : ids) {
             DataProduct product = DataProduct.findById(id.longValue());

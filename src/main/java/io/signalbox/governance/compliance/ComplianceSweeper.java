@@ -44,7 +44,12 @@ public class ComplianceSweeper {
 
     private void sweep() {
         try {
-            int judged = compliance.judgeStaleProducts();
+            int judged = 0;
+            int batch;
+            do {
+                batch = compliance.judgeStaleProducts();
+                judged += batch;
+            } while (batch == ComplianceService.STALENESS_BATCH);
             if (judged > 0) {
                 LOG.infof("%d products judged again: their data went stale", judged);
             }

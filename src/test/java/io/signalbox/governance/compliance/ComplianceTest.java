@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -15,12 +16,18 @@ import io.signalbox.catalog.publishing.PublicationService;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Products report measurements; each is judged again and its standing shows on its page and in search. */
@@ -32,6 +39,9 @@ class ComplianceTest {
 
     @Inject
     AdjustableClock clock;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     ComplianceService compliance;
@@ -171,6 +181,55 @@ class ComplianceTest {
         assertThat(stale.getString("status")).isEqualTo("warning");
         assertThat(stale.getString("trigger")).isEqualTo("staleness");
         assertThat(stale.getString("findings[0].problem")).contains("49 hours ago");
+    }
+
+    @Test
+    void twoReplicasSweepingAtOnceJudgeEachStaleProductOnce() throws Exception {
+        List<Descriptors> products = List.of(published(), published(), published());
+        for (Descriptors product : products) {
+            measure(
+                            product,
+                            Map.of(
+                                    "lastRefreshedAt",
+                                    Instant.now().minus(Duration.ofHours(47)).toString(),
+                                    "completeness",
+                                    Map.of("Service.service_id", 100)))
+                    .then()
+                    .statusCode(201);
+        }
+        List<String> keys = products.stream().map(Descriptors::key).toList();
+        try {
+            clock.advance(Duration.ofHours(2));
+            // Two sweepers released together, as two replicas' timers would fire; each keeps sweeping until it
+            // finds nothing, as ComplianceSweeper does.
+            ExecutorService replicas = Executors.newFixedThreadPool(2);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Callable<Integer> sweeper = () -> {
+                start.await();
+                int judged = 0;
+                for (int batch; (batch = compliance.judgeStaleProducts()) > 0; ) {
+                    judged += batch;
+                }
+                return judged;
+            };
+            List<Future<Integer>> runs = replicas.invokeAll(List.of(sweeper, sweeper));
+            replicas.shutdown();
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            clock.reset();
+        }
+        Number evaluations = QuarkusTransaction.requiringNew()
+                .call(() -> (Number) em.createNativeQuery("select count(*) from compliance_evaluation e"
+                                + " join data_product p on p.id = e.product_id"
+                                + " where p.key in (:keys) and e.trigger = 'staleness'")
+                        .setParameter("keys", keys)
+                        .getSingleResult());
+        assertThat(evaluations.intValue()).isEqualTo(products.size());
+        for (Descriptors product : products) {
+            assertThat(standing(product).getString("trigger")).isEqualTo("staleness");
+        }
     }
 
     @Test
