@@ -22,9 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One portal instance in a JVM of its own: the packaged application ({@code target/quarkus-app/quarkus-run.jar}, built
- * by {@code ./mvnw package}) started as an operator would, with every setting given as a system property so that the
- * launcher starts no stand-in of its own (database, Keycloak, SMTP). Integration tests that need several replicas
+ * One portal instance in a JVM of its own: the production artefact ({@link #APPLICATION}, which has no launcher)
+ * started as an operator would, with every setting given as a system property. Integration tests that need several replicas
  * against one PostgreSQL (see {@link TwoPortals}, docs/two-portals.md) start one per replica.
  *
  * <p>Each instance has its own free HTTP port, its own working directory {@code target/portals/<name>/} (its search
@@ -32,8 +31,11 @@ import java.util.stream.Stream;
  */
 public final class PortalProcess implements AutoCloseable {
 
-    /** Where the build puts the runnable application (Quarkus fast-jar), relative to the project directory. */
-    public static final Path APPLICATION = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * The production artefact ({@code ./mvnw -Dproduction package}, Quarkus fast-jar without the launcher), relative
+     * to the project directory: replicas run what ships. The verify build makes it before the integration tests.
+     */
+    public static final Path APPLICATION = Path.of("target", "production", "quarkus-app", "quarkus-run.jar");
 
     private static final Path PORTALS = Path.of("target", "portals");
     private static final HttpClient HTTP =
@@ -66,8 +68,8 @@ public final class PortalProcess implements AutoCloseable {
     public static PortalProcess start(String name, Map<String, String> settings) {
         Path application = APPLICATION.toAbsolutePath();
         if (!Files.isRegularFile(application)) {
-            throw new IllegalStateException(application + " is missing: integration tests run the packaged portal."
-                    + " Run them with ./mvnw verify (which packages first), not ./mvnw test.");
+            throw new IllegalStateException(application + " is missing: integration tests run the production artefact."
+                    + " Run them with ./mvnw verify (which builds it first), not ./mvnw test.");
         }
         try {
             Path home = PORTALS.resolve(name).toAbsolutePath();
