@@ -210,7 +210,8 @@ public class ErrorMappers {
         if (DatabaseOutages.explains(e)) {
             return DatabaseOutages.answer(e, uri); // passing, not a bug: 503 with Retry-After
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        // The request id is the reference: it is in the answer's X-Request-Id header and in every log line.
+        String reference = RequestIds.current() == null ? UUID.randomUUID().toString() : RequestIds.current();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return answer(
                 uri,
@@ -253,6 +254,10 @@ public class ErrorMappers {
         body.put("detail", detail);
         body.put("errors", problems);
         body.putAll(extensions);
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -14,11 +14,14 @@ public class ErrorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status, String title, String detail, List<FieldProblem> problems);
+        static native TemplateInstance error(
+                int status, String title, String detail, List<FieldProblem> problems, String requestId);
     }
 
+    /** The error page; it shows the request id (RequestIds) so that a person can quote it. */
     public static String render(int status, String title, String detail, List<FieldProblem> problems) {
-        return Templates.error(status, title, detail, problems).render();
+        return Templates.error(status, title, detail, problems, RequestIds.current())
+                .render();
     }
 
     /**

@@ -89,7 +89,7 @@ class HelmChartTest {
         Map<String, Object> env = env(container);
         assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("secret catalog-db-app/password");
         assertThat(env).doesNotContainKeys("QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
-        assertThat(env.get("QUARKUS_LOG_CONSOLE_JSON")).isEqualTo("true");
+        assertThat(env.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("true");
         assertThat(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).isEqualTo("24");
 
         Map<String, Object> ingress = rendered.one("Ingress");

@@ -100,6 +100,37 @@ class DatabaseOutageTest {
                 .body("type", equalTo("https://signalbox.dev/problems/database-unavailable"))
                 .body("title", equalTo(DatabaseOutages.TITLE));
         outage(given().get("/products/" + product.key()).then());
+        // The answer and the warning line carry the request id an ingress gave, so an operator can find one from the
+        // other.
+        String requestId = "outage-" + System.nanoTime();
+        List<String> loggedIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.jboss.logmanager.Logger outages =
+                org.jboss.logmanager.LogContext.getLogContext().getLogger(DatabaseOutages.class.getName());
+        java.util.logging.Handler collector = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+                    loggedIds.add(String.valueOf(ext.getMdc(RequestIds.MDC_KEY)));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        outages.addHandler(collector);
+        try {
+            outage(given().header(RequestIds.HEADER, requestId)
+                            .get("/api/domains/" + domain)
+                            .then())
+                    .header(RequestIds.HEADER, requestId)
+                    .body("requestId", equalTo(requestId));
+        } finally {
+            outages.removeHandler(collector);
+        }
+        assertThat(loggedIds).contains(requestId);
         outage(Descriptors.product(domain)
                         .slug("outage")
                         .version("1.1.0")
