@@ -242,6 +242,29 @@ public class Outbox {
         return records;
     }
 
+    /**
+     * The whole outbox's backlog, for monitoring: rows still pending (due or not) and when the oldest of them was
+     * written (null when none). One query over the partial index of pending rows.
+     *
+     * @param pending rows in state pending
+     * @param oldestCreatedAt the creation time of the oldest pending row, or null
+     */
+    public record Backlog(long pending, Instant oldestCreatedAt) {}
+
+    /** The outbox's backlog now ({@link Backlog}); the pending rows only, however large the table. */
+    @Transactional
+    public Backlog backlog() {
+        return work(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                            "select count(*), min(created_at) from notification_delivery where state = 'pending'");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                java.sql.Timestamp oldest = row.getTimestamp(2);
+                return new Backlog(row.getLong(1), oldest == null ? null : oldest.toInstant());
+            }
+        });
+    }
+
     private <T> T work(ReturningWork<T> work) {
         return em.unwrap(Session.class).doReturningWork(work);
     }

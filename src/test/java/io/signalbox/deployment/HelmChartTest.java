@@ -101,6 +101,8 @@ class HelmChartTest {
         assertThat(at(monitor, "metadata.labels.release")).isEqualTo("prometheus");
         List<Map<String, Object>> endpoints = node(monitor, "spec.endpoints");
         assertThat(endpoints.get(0)).containsEntry("path", "/q/metrics").containsEntry("interval", "15s");
+        assertThat(at(endpoints.get(0), "bearerTokenSecret.name")).isEqualTo("signalbox-metrics");
+        assertThat(env.get("SIGNALBOX_METRICS_TOKEN")).isEqualTo("secret signalbox-metrics/token");
         assertThat(at(rendered.one("PodDisruptionBudget"), "spec.minAvailable")).isEqualTo(2);
     }
 

@@ -39,6 +39,9 @@ public class PublicationService {
     Clock clock;
 
     @Inject
+    PublicationMetrics metrics;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -120,7 +123,13 @@ public class PublicationService {
                     destination.product().orElseThrow(), destination.identical().get(), false, List.of(), null);
         }
         LifecycleGate.Passage passage = lifecycle.check(descriptor, destination.product());
-        PublicationGate.Verdict verdict = judge(descriptor, destination);
+        PublicationGate.Verdict verdict;
+        try {
+            verdict = judge(descriptor, destination);
+        } catch (PublicationRefused refused) {
+            metrics.refused(refused.verdict());
+            throw refused;
+        }
         Instant now = clock.instant();
         DataProduct product = destination
                 .product()

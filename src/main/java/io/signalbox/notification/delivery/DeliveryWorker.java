@@ -1,5 +1,6 @@
 package io.signalbox.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +58,9 @@ public class DeliveryWorker {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     @Any
@@ -202,6 +207,11 @@ public class DeliveryWorker {
 
     private DeliveryRun failed(DeliveryRecord row, MessageSource source, String error, boolean permanent) {
         Instant now = clock.instant();
+        metrics.counter(
+                        "signalbox.notification.delivery.failures",
+                        "channel",
+                        row.channel().name().toLowerCase(Locale.ROOT))
+                .increment();
         boolean tooOld = !now.isBefore(row.dueAt().plus(giveUpAfter));
         if (permanent || tooOld) {
             String reason =
