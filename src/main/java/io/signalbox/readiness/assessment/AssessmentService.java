@@ -148,14 +148,13 @@ public class AssessmentService {
         }
         em.refresh(draft);
         long answered = answers.stream().filter(a -> a.score != null).count();
-        audit.record(new AuditLog.Change(
-                caller.name(),
+        record(
+                caller,
                 opened ? "readiness.draft-opened" : "readiness.draft-saved",
-                "readiness-assessment",
-                draft.id.toString(),
+                draft.id,
                 domainKey,
                 null,
-                answered + " of " + Criterion.values().length + " criteria answered, " + position + " plan items"));
+                answered + " of " + Criterion.values().length + " criteria answered, " + position + " plan items");
         return new Saved(draft, opened);
     }
 
@@ -208,17 +207,16 @@ public class AssessmentService {
                 "the draft of " + domainKey + " was changed or submitted by someone else at the same time; read it"
                         + " again",
                 "lockVersion");
-        audit.record(new AuditLog.Change(
-                caller.name(),
+        record(
+                caller,
                 "readiness.submitted",
-                "readiness-assessment",
-                draft.id.toString(),
+                draft.id,
                 domainKey,
                 null,
                 draft.verdict + (draft.diverges ? " (diverges from the evidence)" : "") + "; "
                         + scores.entrySet().stream()
                                 .map(e -> e.getKey().key() + " " + e.getValue().key())
-                                .collect(Collectors.joining(", "))));
+                                .collect(Collectors.joining(", ")));
         return draft;
     }
 
@@ -308,14 +306,13 @@ public class AssessmentService {
                 waiver::persistAndFlush,
                 key + " of assessment " + assessment.id + " was waived by someone else at the same time",
                 "criterion");
-        audit.record(new AuditLog.Change(
-                caller.name(),
+        record(
+                caller,
                 "readiness.waived",
-                "readiness-assessment",
-                assessment.id.toString(),
+                assessment.id,
                 domainKey,
                 key + " red",
-                key + " counts as amber until " + waiver.expiresOn + ": " + waiver.reason));
+                key + " counts as amber until " + waiver.expiresOn + ": " + waiver.reason);
         return waiver;
     }
 
@@ -351,14 +348,13 @@ public class AssessmentService {
         item.doneBy = caller.name();
         ConcurrentWrites.flushOrConflict(
                 "plan item " + item.id + " was marked done by someone else at the same time", "id");
-        audit.record(new AuditLog.Change(
-                caller.name(),
+        record(
+                caller,
                 "readiness.plan-item-done",
-                "readiness-assessment",
-                assessment.id.toString(),
+                assessment.id,
                 domainKey,
                 item.criterion + ": " + item.action,
-                "done"));
+                "done");
         return item;
     }
 
@@ -611,6 +607,13 @@ public class AssessmentService {
             throw Refusal.invalid("The draft is not valid", problems);
         }
         return new Content(answers, plan);
+    }
+
+    /** One change in the audit trail, in the change's transaction: subject type readiness-assessment, by its id. */
+    private void record(
+            Caller caller, String action, Long assessmentId, String domainKey, String before, String after) {
+        audit.record(new AuditLog.Change(
+                caller.name(), action, "readiness-assessment", assessmentId.toString(), domainKey, before, after));
     }
 
     private static void required(List<FieldProblem> problems, String field, String text, int max, String what) {

@@ -144,16 +144,11 @@ public class ReadinessPages {
             assessments.submit(key, saved.draft().lockVersion, caller);
         } catch (Refusal.Invalid refused) {
             ReadinessView page = read(key, null);
-            DraftForm shown = withProblems(formOf(page.draft()), refused.problems());
-            return Response.status(422)
-                    .entity(Templates.readiness(
-                            page,
-                            shown,
-                            refused.problems(),
-                            "The draft is saved, but it cannot be submitted yet.",
-                            null,
-                            heads()))
-                    .build();
+            return shownAgain(
+                    page,
+                    withProblems(formOf(page.draft()), refused.problems()),
+                    refused,
+                    "The draft is saved, but it cannot be submitted yet.");
         }
         return seeOther(key, "submitted");
     }
@@ -209,8 +204,13 @@ public class ReadinessPages {
         DraftForm shown = withProblems(
                 new DraftForm(typed.lockVersion(), withEvidence(typed.criteria(), page.draft()), typed.planItems()),
                 refused.problems());
+        return shownAgain(page, shown, refused, message);
+    }
+
+    /** The page again with the form as it should be shown and the refusal's problems listed by field: 422. */
+    private static Response shownAgain(ReadinessView page, DraftForm form, Refusal.Invalid refused, String message) {
         return Response.status(422)
-                .entity(Templates.readiness(page, shown, refused.problems(), message, null, heads()))
+                .entity(Templates.readiness(page, form, refused.problems(), message, null, heads()))
                 .build();
     }
 
