@@ -68,8 +68,6 @@ class ReadinessPagesTest {
                 .contains("plan item required");
         assertThat(after.select("#criterion-business-ownership .criterion__problem"))
                 .isEmpty();
-        assertThat(after.select("#criterion-capacity input[value=red]").attr("checked"))
-                .isNotNull();
         assertThat(after.select("#criterion-capacity input[value=red]").hasAttr("checked"))
                 .isTrue();
         assertThat(after.select("#justification-capacity").text()).isEqualTo("Two people run operations and data");
