@@ -60,12 +60,15 @@ public class Heatmap {
     @ConfigProperty(name = "signalbox.readiness.stale-after", defaultValue = "90D")
     Duration staleAfter;
 
-    /** One criterion of a row: the self-score and whether a red is waived (then it counts as amber). */
-    public record Cell(String criterion, String title, String score, boolean waived) {
+    /**
+     * One criterion of a row: the self-score, whether a red is waived (then it counts as amber), and what the heatmap
+     * shows: {@code green}, {@code amber}, {@code red}, {@code red (waived)}, or empty when unanswered.
+     */
+    public record Cell(String criterion, String title, String score, boolean waived, String shown) {
 
-        /** What the heatmap shows: {@code green}, {@code amber}, {@code red}, {@code red (waived)}, or empty. */
-        public String shown() {
-            return score == null ? "" : waived ? score + " (waived)" : score;
+        static Cell of(Criterion criterion, String score, boolean waived) {
+            String shown = score == null ? "" : waived ? score + " (waived)" : score;
+            return new Cell(criterion.key(), criterion.title(), score, waived, shown);
         }
     }
 
@@ -304,7 +307,7 @@ public class Heatmap {
             if (isWaived) {
                 waived.add(criterion);
             }
-            cells.add(new Cell(criterion.key(), criterion.title(), score, isWaived));
+            cells.add(Cell.of(criterion, score, isWaived));
         }
         // The verdict is computed by the one rule (readiness.Verdict); the SQL's "ready" column filters and sorts by
         // the
