@@ -1,5 +1,6 @@
 package io.signalbox.catalog.domain;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalbox.catalog.domain.DomainService.DomainDraft;
 import io.signalbox.catalog.domain.DomainService.Registration;
@@ -47,6 +48,9 @@ public class DomainApi {
     @Inject
     DomainOwnership ownership;
 
+    @Inject
+    DomainReadiness readiness;
+
     /** The application's one JSON configuration ({@link io.signalbox.web.StrictJson}). */
     @Inject
     ObjectMapper json;
@@ -68,11 +72,18 @@ public class DomainApi {
                 .answer();
     }
 
+    /**
+     * A domain as {@code GET /api/domains/{key}} answers it: the fields of {@link DomainView} and {@code readiness},
+     * its latest readiness verdict and onboarding decision (null when it has neither).
+     */
+    public record DomainAnswer(@JsonUnwrapped DomainView domain, DomainReadiness.Standing readiness) {}
+
     /** A domain and a bounded summary of its products ({@link DomainView}); its products are {@link #products}. */
     @GET
     @Path("/{key}")
-    public DomainView domain(@PathParam("key") String key) {
-        return queries.domain(key);
+    public DomainAnswer domain(@PathParam("key") String key) {
+        DomainView view = queries.domain(key);
+        return new DomainAnswer(view, readiness.of(key).orElse(null));
     }
 
     /**

@@ -30,11 +30,15 @@ public class DomainPages {
     @Inject
     CatalogQueries queries;
 
+    /** The domain's readiness verdict and onboarding decision, answered by the readiness feature. */
+    @Inject
+    DomainReadiness readiness;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance domains(Page<DomainSummary> domains);
 
-        static native TemplateInstance domain(DomainView domain);
+        static native TemplateInstance domain(DomainView domain, DomainReadiness.Standing readiness);
     }
 
     /** Domains by name, {@link DomainApi#DOMAINS_DEFAULT_SIZE} to a page; a bad {@code size} or {@code after} is a 400. */
@@ -50,6 +54,7 @@ public class DomainPages {
     @GET
     @Path("/{key}")
     public TemplateInstance domain(@PathParam("key") String key) {
-        return Templates.domain(queries.domain(key));
+        DomainView domain = queries.domain(key);
+        return Templates.domain(domain, readiness.of(key).orElse(null));
     }
 }
