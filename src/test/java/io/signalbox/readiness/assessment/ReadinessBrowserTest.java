@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The issue's journey in a real browser: a domain owner fills the questionnaire with one red, saves, sees the verdict
- * the draft would get and the plan item the red needs, adds it and submits, and sees the submitted assessment.
+ * the draft would get and the plan item the red needs, adds it and submits, and sees the submitted assessment; the
+ * council's heatmap then shows the domain's new cells.
  */
 @QuarkusTest
 class ReadinessBrowserTest extends BrowserJourney {
@@ -75,7 +76,20 @@ class ReadinessBrowserTest extends BrowserJourney {
         assertThat(latest).contains("submitted", "by nora.network", "Hire a data engineer");
         assertThat(browser.findElements(By.cssSelector(".history-table th[scope=col]")))
                 .hasSize(2);
-        // TODO(issue 14, engineer D): once the council heatmap (/readiness, HeatmapPages) is merged, sign in as
-        // carla.council and check that the heatmap shows this domain's new cells.
+
+        // The council's heatmap shows the new row: the newest assessments first, the red cell red.
+        clickAndWaitForPage(browser.findElement(By.cssSelector(".session button")));
+        openAndWait("readiness?sort=assessed&capacity=red");
+        Browser.signIn(browser, "carla.council", "council");
+        WebElement row = browser.findElement(By.cssSelector("#heatmap tr[data-domain='" + domain + "']"));
+        assertThat(row.findElement(By.cssSelector("td[data-criterion=capacity]"))
+                        .getText())
+                .isEqualTo("red");
+        assertThat(row.findElement(By.cssSelector("td[data-criterion=consumer-awareness]"))
+                        .getText())
+                .isEqualTo("amber");
+        assertThat(row.findElement(By.cssSelector("td[data-verdict]")).getText())
+                .isEqualTo("Needs capability building");
+        clickAndWaitForPage(browser.findElement(By.cssSelector(".session button")));
     }
 }
