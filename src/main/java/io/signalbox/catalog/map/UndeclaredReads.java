@@ -111,9 +111,20 @@ public class UndeclaredReads {
         String[] reading = pairs.stream().map(p -> p.get(0)).toArray(String[]::new);
         String[] read = pairs.stream().map(p -> p.get(1)).toArray(String[]::new);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select r.key, r.read_key from (" + READS
-                    + ") r join unnest(?::varchar[], ?::varchar[]) as x(reading, read)"
-                    + " on x.reading = r.key and x.read = r.read_key")) {
+            // Driven by the pairs: each is two lookups by key and a containment test on the reader's input ports.
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select x.reading, x.read
+                    from unnest(?::varchar[], ?::varchar[]) as x(reading, read)
+                    join data_product p on p.key = x.reading
+                    join product_version pv on pv.id = p.current_version_id
+                    join domain pd on pd.id = p.domain_id
+                    join data_product q on q.key = x.read
+                    join product_version qv on qv.id = q.current_version_id
+                    where p.status <> 'retired' and q.status <> 'retired' and q.domain_id <> p.domain_id
+                      and pv.input_ports @> jsonb_build_array(jsonb_build_object('sourceProduct', x.read))
+                      and not exists (select 1 from jsonb_array_elements(qv.consumers) c
+                                      where lower(c ->> 'domain') = lower(pd.key))
+                    """)) {
                 select.setArray(1, connection.createArrayOf("varchar", reading));
                 select.setArray(2, connection.createArrayOf("varchar", read));
                 try (ResultSet rows = select.executeQuery()) {
