@@ -14,6 +14,11 @@ import io.signalbox.deprecation.notice.NoticeService;
 import io.signalbox.deprecation.subscription.SubscriptionRequest;
 import io.signalbox.deprecation.subscription.SubscriptionService;
 import io.signalbox.governance.compliance.ComplianceService;
+import io.signalbox.readiness.assessment.Assessment;
+import io.signalbox.readiness.assessment.AssessmentService;
+import io.signalbox.readiness.assessment.DraftRequest;
+import io.signalbox.readiness.assessment.WaiverRequest;
+import io.signalbox.readiness.onboarding.OnboardingService;
 import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,6 +68,12 @@ public class DemoCatalog {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    OnboardingService onboarding;
+
     void onStart(@Observes StartupEvent event) {
         if (load && DataProduct.count() == 0) {
             loadInto();
@@ -101,6 +112,95 @@ public class DemoCatalog {
         }
         LOG.infof("Demo catalog loaded: %d publications, %d measurements", published, reportMeasurements());
         issueDemoNotice();
+        loadReadiness();
+    }
+
+    /**
+     * Readiness on first run (demo/readiness.yaml): assessments of four domains entered over the past months (network
+     * assessed twice, now ready to pilot; billing needing capability building, with plan items, one overdue; product
+     * ready with a waived red; care stale), a draft for provisioning, and the council's onboarding decisions.
+     */
+    private void loadReadiness() {
+        Map<?, ?> readiness = (Map<?, ?>) DescriptorParser.parse(resource("demo/readiness.yaml"), DescriptorFormat.YAML)
+                .get(0);
+        Instant now = clock.instant();
+        Map<String, Long> latest = new java.util.HashMap<>();
+        try {
+            for (Object entry : (List<?>) readiness.get("assessments")) {
+                Map<?, ?> assessment = (Map<?, ?>) entry;
+                String domain = (String) assessment.get("domain");
+                Instant at = now.minus(Duration.ofDays(((Number) assessment.get("daysAgo")).longValue()));
+                Assessment submitted =
+                        assessments.submitOnBehalf(domain, draftOf(assessment, at), (String) assessment.get("by"), at);
+                latest.put(domain, submitted.id);
+                List<?> plan = assessment.get("planItems") == null ? List.of() : (List<?>) assessment.get("planItems");
+                List<Long> ids = assessments.planItemIds(submitted.id);
+                for (int i = 0; i < plan.size(); i++) {
+                    Map<?, ?> item = (Map<?, ?>) plan.get(i);
+                    if (Boolean.TRUE.equals(item.get("done"))) {
+                        Instant doneAt = at.plus(Duration.ofDays(((Number) item.get("inDays")).longValue() - 5));
+                        assessments.markDoneOnBehalf(
+                                domain, ids.get(i).toString(), (String) assessment.get("by"), doneAt);
+                    }
+                }
+            }
+            for (Object entry : (List<?>) readiness.get("waivers")) {
+                Map<?, ?> waiver = (Map<?, ?>) entry;
+                String domain = (String) waiver.get("domain");
+                assessments.waiveOnBehalf(
+                        domain,
+                        latest.get(domain).toString(),
+                        new WaiverRequest(
+                                (String) waiver.get("criterion"),
+                                (String) waiver.get("reason"),
+                                LocalDate.ofInstant(now, ZoneOffset.UTC)
+                                        .plusDays(((Number) waiver.get("expiresInDays")).longValue())),
+                        (String) waiver.get("by"));
+            }
+            for (Object entry : (List<?>) readiness.get("onboarding")) {
+                Map<?, ?> decision = (Map<?, ?>) entry;
+                onboarding.decideOnBehalf(
+                        (String) decision.get("by"),
+                        (String) decision.get("domain"),
+                        (String) decision.get("decision"),
+                        (String) decision.get("reason"),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC)
+                                .minusDays(((Number) decision.get("daysAgo")).longValue()));
+            }
+            for (Object entry : (List<?>) readiness.get("drafts")) {
+                Map<?, ?> draft = (Map<?, ?>) entry;
+                Instant at = now.minus(Duration.ofDays(((Number) draft.get("daysAgo")).longValue()));
+                assessments.saveOnBehalf(
+                        (String) draft.get("domain"), draftOf(draft, at), (String) draft.get("by"), at);
+            }
+            LOG.infof(
+                    "Demo readiness: %d domains assessed, onboarding decided for %d",
+                    latest.size(), ((List<?>) readiness.get("onboarding")).size());
+        } catch (Refusal e) {
+            LOG.errorf("Demo readiness was refused: %s %s", e.detail(), e.problems());
+        }
+    }
+
+    private static DraftRequest draftOf(Map<?, ?> entry, Instant at) {
+        Map<String, DraftRequest.AnswerRequest> answers = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) entry.get("answers")).forEach((criterion, value) -> {
+            List<?> scoreAndWhy = (List<?>) value;
+            answers.put(
+                    (String) criterion,
+                    new DraftRequest.AnswerRequest(
+                            (String) scoreAndWhy.get(0), scoreAndWhy.size() > 1 ? (String) scoreAndWhy.get(1) : null));
+        });
+        List<DraftRequest.PlanItemRequest> plan = new java.util.ArrayList<>();
+        List<?> items = entry.get("planItems") == null ? List.of() : (List<?>) entry.get("planItems");
+        for (Object value : items) {
+            Map<?, ?> item = (Map<?, ?>) value;
+            plan.add(new DraftRequest.PlanItemRequest(
+                    (String) item.get("criterion"),
+                    (String) item.get("action"),
+                    (String) item.get("owner"),
+                    LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(((Number) item.get("inDays")).longValue())));
+        }
+        return new DraftRequest(null, answers, plan);
     }
 
     /**

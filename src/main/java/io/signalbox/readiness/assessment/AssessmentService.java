@@ -89,6 +89,10 @@ public class AssessmentService {
     public Saved saveDraft(String domainKey, DraftRequest request, Caller caller) {
         domains.nameOf(domainKey);
         refuseUnlessEditor(domainKey, caller, "save the readiness draft of " + domainKey);
+        return save(domainKey, request, caller.name(), clock.instant());
+    }
+
+    private Saved save(String domainKey, DraftRequest request, String actor, Instant now) {
         if (request == null) {
             throw Refusal.invalid(
                     "The draft is not valid", "body", "is required: send lockVersion, answers and planItems");
@@ -107,9 +111,8 @@ public class AssessmentService {
             throw stale(open.get());
         }
         Content content = read(request);
-        Instant now = clock.instant();
         boolean opened = open.isEmpty();
-        Assessment draft = opened ? open(domainKey, caller.name(), now) : open.get();
+        Assessment draft = opened ? open(domainKey, actor, now) : open.get();
         DomainEvidence found = evidence.of(domainKey);
         List<Answer> answers = answersOf(draft.id);
         for (Answer answer : answers) {
@@ -137,7 +140,7 @@ public class AssessmentService {
         int moved = em.createNativeQuery("update readiness_assessment set lock_version = lock_version + 1,"
                         + " updated_at = ?1, updated_by = ?2 where id = ?3 and lock_version = ?4 and state = 'draft'")
                 .setParameter(1, now)
-                .setParameter(2, caller.name())
+                .setParameter(2, actor)
                 .setParameter(3, draft.id)
                 .setParameter(4, draft.lockVersion)
                 .executeUpdate();
@@ -149,7 +152,7 @@ public class AssessmentService {
         em.refresh(draft);
         long answered = answers.stream().filter(a -> a.score != null).count();
         record(
-                caller,
+                actor,
                 opened ? "readiness.draft-opened" : "readiness.draft-saved",
                 draft.id,
                 domainKey,
@@ -172,6 +175,33 @@ public class AssessmentService {
     public Assessment submit(String domainKey, Integer lockVersion, Caller caller) {
         domains.nameOf(domainKey);
         refuseUnlessEditor(domainKey, caller, "submit the readiness assessment of " + domainKey);
+        return submitDraft(domainKey, lockVersion, caller.name(), clock.instant());
+    }
+
+    /**
+     * For the demo catalog only (demo.DemoCatalog, at start-up, where nobody is signed in): saves a whole draft and
+     * submits it as {@code actor}, as of {@code at} (in the past, so that the demo has history and a stale
+     * assessment), in one transaction, under the same rules as a person's save and submission. The rules' "today" is
+     * {@code at}'s day; the evidence is the catalog's as it is now.
+     */
+    @Transactional
+    public Assessment submitOnBehalf(String domainKey, DraftRequest request, String actor, Instant at) {
+        domains.nameOf(domainKey);
+        Assessment draft = save(domainKey, request, actor, at).draft();
+        return submitDraft(domainKey, draft.lockVersion, actor, at);
+    }
+
+    /**
+     * For the demo catalog only (as {@link #submitOnBehalf}): saves a draft as {@code actor}, as of {@code at}, and
+     * leaves it open.
+     */
+    @Transactional
+    public Saved saveOnBehalf(String domainKey, DraftRequest request, String actor, Instant at) {
+        domains.nameOf(domainKey);
+        return save(domainKey, request, actor, at);
+    }
+
+    private Assessment submitDraft(String domainKey, Integer lockVersion, String actor, Instant now) {
         Assessment draft = openDraft(domainKey).orElseThrow(() -> noOpenDraft(domainKey));
         if (lockVersion == null) {
             throw Refusal.invalid(
@@ -184,7 +214,6 @@ public class AssessmentService {
         }
         Map<Criterion, Answer> answers = byCriterion(answersOf(draft.id));
         List<PlanItem> plan = planItemsOf(draft.id);
-        Instant now = clock.instant();
         List<FieldProblem> problems = submissionProblems(answers, plan, today(now));
         if (!problems.isEmpty()) {
             throw Refusal.invalid("The assessment cannot be submitted yet", problems);
@@ -198,9 +227,9 @@ public class AssessmentService {
         Map<Criterion, Score> scores = scores(answers);
         draft.state = Assessment.SUBMITTED;
         draft.submittedAt = now;
-        draft.submittedBy = caller.name();
+        draft.submittedBy = actor;
         draft.updatedAt = now;
-        draft.updatedBy = caller.name();
+        draft.updatedBy = actor;
         draft.verdict = Verdict.of(scores, Set.of()).key();
         draft.diverges = answers.values().stream().anyMatch(AssessmentService::diverges);
         ConcurrentWrites.flushOrConflict(
@@ -208,7 +237,7 @@ public class AssessmentService {
                         + " again",
                 "lockVersion");
         record(
-                caller,
+                actor,
                 "readiness.submitted",
                 draft.id,
                 domainKey,
@@ -235,6 +264,20 @@ public class AssessmentService {
     public Waiver waive(String domainKey, String assessmentId, WaiverRequest request, Caller caller) {
         domains.nameOf(domainKey);
         caller.refuseUnlessCouncil("waive a red readiness criterion");
+        return waiveAs(domainKey, assessmentId, request, caller.name());
+    }
+
+    /**
+     * For the demo catalog only (demo.DemoCatalog, at start-up, where nobody is signed in): waives as {@code actor}
+     * (the council member named), under the same rules as {@link #waive}.
+     */
+    @Transactional
+    public Waiver waiveOnBehalf(String domainKey, String assessmentId, WaiverRequest request, String actor) {
+        domains.nameOf(domainKey);
+        return waiveAs(domainKey, assessmentId, request, actor);
+    }
+
+    private Waiver waiveAs(String domainKey, String assessmentId, WaiverRequest request, String actor) {
         Assessment assessment = Assessment.<Assessment>findByIdOptional(id(assessmentId))
                 .filter(a -> a.domainKey.equals(domainKey))
                 .orElseThrow(() ->
@@ -301,13 +344,13 @@ public class AssessmentService {
         waiver.reason = request.reason().strip();
         waiver.expiresOn = request.expiresOn();
         waiver.waivedAt = clock.instant();
-        waiver.waivedBy = caller.name();
+        waiver.waivedBy = actor;
         ConcurrentWrites.writeOrConflict(
                 waiver::persistAndFlush,
                 key + " of assessment " + assessment.id + " was waived by someone else at the same time",
                 "criterion");
         record(
-                caller,
+                actor,
                 "readiness.waived",
                 assessment.id,
                 domainKey,
@@ -327,6 +370,20 @@ public class AssessmentService {
     public PlanItem markDone(String domainKey, String planItemId, Caller caller) {
         domains.nameOf(domainKey);
         refuseUnlessEditor(domainKey, caller, "mark a readiness plan item of " + domainKey + " done");
+        return markDoneAs(domainKey, planItemId, caller.name(), clock.instant());
+    }
+
+    /**
+     * For the demo catalog only (as {@link #submitOnBehalf}): marks a plan item done as {@code actor}, as of
+     * {@code at}.
+     */
+    @Transactional
+    public PlanItem markDoneOnBehalf(String domainKey, String planItemId, String actor, Instant at) {
+        domains.nameOf(domainKey);
+        return markDoneAs(domainKey, planItemId, actor, at);
+    }
+
+    private PlanItem markDoneAs(String domainKey, String planItemId, String actor, Instant at) {
         PlanItem item = PlanItem.<PlanItem>findByIdOptional(id(planItemId))
                 .filter(i -> Assessment.<Assessment>findByIdOptional(i.assessmentId)
                         .map(a -> a.domainKey.equals(domainKey))
@@ -344,12 +401,12 @@ public class AssessmentService {
             throw Refusal.conflict(
                     "plan item " + item.id + " was already marked done by " + item.doneBy + " at " + item.doneAt, "id");
         }
-        item.doneAt = clock.instant();
-        item.doneBy = caller.name();
+        item.doneAt = at;
+        item.doneBy = actor;
         ConcurrentWrites.flushOrConflict(
                 "plan item " + item.id + " was marked done by someone else at the same time", "id");
         record(
-                caller,
+                actor,
                 "readiness.plan-item-done",
                 assessment.id,
                 domainKey,
@@ -463,6 +520,12 @@ public class AssessmentService {
 
     static List<Answer> answersOf(long assessmentId) {
         return Answer.list("assessmentId", assessmentId);
+    }
+
+    /** The ids of an assessment's plan items, in their order (for the demo catalog, which marks some done). */
+    @Transactional
+    public List<Long> planItemIds(long assessmentId) {
+        return planItemsOf(assessmentId).stream().map(item -> item.id).toList();
     }
 
     static List<PlanItem> planItemsOf(long assessmentId) {
@@ -610,10 +673,9 @@ public class AssessmentService {
     }
 
     /** One change in the audit trail, in the change's transaction: subject type readiness-assessment, by its id. */
-    private void record(
-            Caller caller, String action, Long assessmentId, String domainKey, String before, String after) {
+    private void record(String actor, String action, Long assessmentId, String domainKey, String before, String after) {
         audit.record(new AuditLog.Change(
-                caller.name(), action, "readiness-assessment", assessmentId.toString(), domainKey, before, after));
+                actor, action, "readiness-assessment", assessmentId.toString(), domainKey, before, after));
     }
 
     private static void required(List<FieldProblem> problems, String field, String text, int max, String what) {

@@ -87,6 +87,19 @@ public class OnboardingService {
     @Transactional
     public View decide(Caller caller, String domainKey, String decision, String reason, LocalDate decidedOn) {
         caller.refuseUnlessCouncil("decide on a domain's onboarding");
+        return decideAs(caller.name(), domainKey, decision, reason, decidedOn);
+    }
+
+    /**
+     * For the demo catalog only (demo.DemoCatalog, at start-up, where nobody is signed in): records a decision as
+     * {@code actor} (the council member named), under the same rules as {@link #decide}.
+     */
+    @Transactional
+    public View decideOnBehalf(String actor, String domainKey, String decision, String reason, LocalDate decidedOn) {
+        return decideAs(actor, domainKey, decision, reason, decidedOn);
+    }
+
+    private View decideAs(String actor, String domainKey, String decision, String reason, LocalDate decidedOn) {
         domains.existing(domainKey);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<FieldProblem> problems = new ArrayList<>();
@@ -118,12 +131,12 @@ public class OnboardingService {
         row.reason = why;
         row.decidedOn = day;
         row.decidedAt = clock.instant();
-        row.decidedBy = caller.name();
+        row.decidedBy = actor;
         row.assessmentId =
                 heatmap.latestOf(domainKey).map(Heatmap.Row::assessmentId).orElse(null);
         row.persist();
         audit.record(new AuditLog.Change(
-                caller.name(),
+                actor,
                 "readiness.onboarding-decided",
                 "domain",
                 domainKey,
