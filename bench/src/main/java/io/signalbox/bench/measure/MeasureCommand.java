@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class MeasureCommand {
 
-    private static final List<String> PHASES =
-            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "deprecation", "sweep");
+    private static final List<String> PHASES = List.of(
+            "rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "map", "deprecation", "sweep");
 
     private MeasureCommand() {}
 
@@ -190,6 +190,16 @@ public final class MeasureCommand {
                     }
                 });
             }
+            phase(
+                    report,
+                    skipped,
+                    "map",
+                    () -> new DomainMapLatency(
+                                    portal,
+                                    tokens.accessToken(reader),
+                                    SignedInBrowser.signIn(portalUrl, reader, "/domains/map"),
+                                    rounds * 3)
+                            .measure());
             // Before the sweep, which it leaves a portal with nothing left to send.
             phase(report, skipped, "deprecation", () -> {
                 if (jdbcUrl == null) {
