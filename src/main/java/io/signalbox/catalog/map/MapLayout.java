@@ -31,9 +31,9 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * ELK runs again only after a publication or a registration changed the domains, their boxes or their edges.
  *
  * <p>Options chosen for a mesh of 500 domains and about 1 500 edges (docs/domain-map.md): network-simplex layering
- * (ELK's default), Brandes-Köpf node placement, crossing minimisation with thoroughness 1 instead of 7 and without the
- * greedy switch, polyline routing: about 0.8 s for a random graph of that size on an idle core, where ELK's defaults
- * took 1.2 s and linear-segments placement 9 s. Hence the layout is kept and reused.
+ * (ELK's default), simple node placement, crossing minimisation with thoroughness 1 instead of 7 and without the
+ * greedy switch, polyline routing. On the bench's mesh of that size: about 0.8 s, and a drawing a quarter as wide,
+ * where Brandes-Köpf placement took 1.8 s (linear segments 9 s). Still most of a second, hence the layout is kept.
  */
 @ApplicationScoped
 public class MapLayout {
@@ -89,7 +89,7 @@ public class MapLayout {
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
         root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.NETWORK_SIMPLEX);
-        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
         root.setProperty(LayeredOptions.THOROUGHNESS, 1);
         root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 24.0);
