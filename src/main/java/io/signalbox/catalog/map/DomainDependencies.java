@@ -6,9 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which domains depend on which (issue 14, docs/domain-map.md), computed in SQL over current versions.
@@ -106,7 +109,7 @@ public class DomainDependencies {
                         + " (select count(*) from domain), (select coalesce(sum(lock_version), 0) from domain),"
                         + " (select cast(max(updated_at) as text) from domain)")
                 .getSingleResult();
-        return java.util.Arrays.stream(row).map(String::valueOf).collect(java.util.stream.Collectors.joining("/"));
+        return Arrays.stream(row).map(String::valueOf).collect(Collectors.joining("/"));
     }
 
     /** The whole mesh: one statement for the domains with their product counts, one for the edges. */
@@ -134,7 +137,7 @@ public class DomainDependencies {
                         new DependencyEdge(keys.get(number(r[0])), keys.get(number(r[1])), number(r[2]), number(r[3])))
                 // a domain registered after the first statement read the domains: left for the next request
                 .filter(e -> e.from() != null && e.to() != null)
-                .sorted(java.util.Comparator.comparing(DependencyEdge::from).thenComparing(DependencyEdge::to))
+                .sorted(Comparator.comparing(DependencyEdge::from).thenComparing(DependencyEdge::to))
                 .toList();
         return new Mesh(domains, edges);
     }
@@ -239,7 +242,7 @@ public class DomainDependencies {
             case INTO -> "qv.consumers @> jsonb_build_array(jsonb_build_object('domain', cast(:key as text)))";
             case OUT_OF -> "q.domain_id = :domain";
         };
-        String declaringDomain = scope == Scope.INTO ? " and x.consumer_id = :domain" : "";
+        String declaringDomain = scope == Scope.INTO ? " and cd.id = :domain" : "";
         // Scoped to one domain, versions are found first (by the indexes on product_version), then their product
         // through its primary key, keeping only current versions. For the whole map, products lead: joined on the
         // current version alone, PostgreSQL estimates the rows well and hashes instead of looping.
@@ -249,28 +252,29 @@ public class DomainDependencies {
         String currentDeclaring = scope == Scope.ALL
                 ? "data_product q join product_version qv on qv.id = q.current_version_id"
                 : "product_version qv join data_product q on q.id = qv.product_id and q.current_version_id = qv.id";
-        // A domain's key and id are looked up by their unique indexes in scalar subqueries: as joins, PostgreSQL
-        // (estimating one row from the jsonb expansions) scanned all domains once per product.
-        return "reads as (select distinct p.domain_id as consumer_id, q.domain_id as provider_id,"
-                + " q.id as product_id, p.id as reader_id,"
-                + " not exists (select 1 from jsonb_array_elements(qv.consumers) c"
-                + " where lower(c ->> 'domain') = (select cd.key from domain cd where cd.id = p.domain_id))"
-                + " as undeclared"
+        // Joined inside the expansion of each product's consumers, PostgreSQL (estimating one row from it) scanned
+        // all domains once per product; the consumers are expanded first, then joined to the domains by key.
+        // A read is declared exactly when its (consumer domain, product) is among the declarations, so the reads are
+        // checked against that table rather than by expanding the read product's consumers once more.
+        return "declarations as (select distinct cd.id as consumer_id, x.provider_id, x.product_id from"
+                + " (select lower(c ->> 'domain') as consumer_key, q.domain_id as provider_id, q.id as product_id"
+                + " from " + currentDeclaring
+                + " cross join lateral jsonb_array_elements(qv.consumers) c"
+                + " where q.status <> 'retired' and " + declarationsWhere
+                // offset 0 keeps the consumers' expansion apart, so the domains are joined to all of it at once
+                + " offset 0) x join domain cd on cd.key = x.consumer_key"
+                + " where cd.id <> x.provider_id" + declaringDomain + "),"
+                + " reads as (select distinct p.domain_id as consumer_id, q.domain_id as provider_id,"
+                + " q.id as product_id, p.id as reader_id"
                 + " from " + current
                 + " cross join lateral jsonb_array_elements(v.input_ports) port"
                 + " join data_product q on q.key = port ->> 'sourceProduct'"
-                + " join product_version qv on qv.id = q.current_version_id"
                 + " where p.status <> 'retired' and q.status <> 'retired' and q.domain_id <> p.domain_id"
                 + " and " + readsWhere + "),"
-                + " declarations as (select distinct x.consumer_id, x.provider_id, x.product_id from"
-                + " (select (select cd.id from domain cd where cd.key = lower(c ->> 'domain')) as consumer_id,"
-                + " q.domain_id as provider_id, q.id as product_id"
-                + " from " + currentDeclaring
-                + " cross join lateral jsonb_array_elements(qv.consumers) c"
-                + " where q.status <> 'retired' and " + declarationsWhere + ") x"
-                + " where x.consumer_id <> x.provider_id" + declaringDomain + "),"
-                + " flows as (select consumer_id, provider_id, product_id, reader_id, undeclared,"
-                + " false as declaration from reads"
+                // declarations hold one row per (consumer, product) at most: the left join keeps one row per read
+                + " flows as (select r.consumer_id, r.provider_id, r.product_id, r.reader_id,"
+                + " d.product_id is null as undeclared, false as declaration from reads r"
+                + " left join declarations d on d.consumer_id = r.consumer_id and d.product_id = r.product_id"
                 + " union all select consumer_id, provider_id, product_id, cast(null as bigint), false, true"
                 + " from declarations)";
     }
