@@ -1,5 +1,6 @@
 package io.signalbox.catalog.map;
 
+import io.signalbox.identity.Caller;
 import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,9 @@ public class MapApi {
     @Inject
     DomainMaps maps;
 
+    @Inject
+    Caller caller;
+
     /**
      * Every domain with its box and every dependency edge with its route ({@link DomainMap}). Not paged: the map is
      * one drawing, bounded by the number of domains (hundreds), never by the number of products.
@@ -31,10 +35,12 @@ public class MapApi {
 
     /**
      * Registering a domain under the key {@code map} arrives here rather than at {@code DomainApi}, since this route
-     * owns the path: refused as {@code DomainService} refuses it, 422 naming {@code key}.
+     * owns the path: refused as there (403 unless an admin), then as {@code DomainService} refuses the key, 422 naming
+     * {@code key}.
      */
     @PUT
     public void register() {
+        caller.refuseUnlessAdmin("register or change domains");
         throw Refusal.invalid(
                 "The domain is not valid",
                 List.of(ReservedDomainKeys.problemWith("map").orElseThrow()));
