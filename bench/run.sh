@@ -7,6 +7,7 @@
 #
 # Environment (all optional):
 #   BENCH_PORTAL_PORT=8080  BENCH_PG_PORT=55432  BENCH_SEED=42
+#   BENCH_DOMAINS=14               domains of the synthetic catalog; 500 for the domain map's figure (docs/domain-map.md)
 #   BENCH_SMTP_PORT=3025  BENCH_IMAP_PORT=3143  BENCH_MAIL_API_PORT=8025
 #                                  the local GreenMail the portal's launcher starts (the deprecation phase's emails go
 #                                  there); another portal's GreenMail on the same ports would receive them instead, so
@@ -147,7 +148,8 @@ started+=("$portal_pid")
 await 180 "$portal_pid" "The portal" curl -sf -o /dev/null "http://127.0.0.1:$portal_port/q/health/ready"
 
 say "Generating $size data products (seed $seed)"
-java -jar "$jar" generate --jdbc-url "$jdbc" --products "$size" --seed "$seed" --summary "$work/generation.json"
+java -jar "$jar" generate --jdbc-url "$jdbc" --products "$size" --seed "$seed" --domains "${BENCH_DOMAINS:-14}" \
+  --summary "$work/generation.json"
 
 say "Measuring"
 # shellcheck disable=SC2086 # BENCH_MEASURE_OPTIONS is a list of options

@@ -43,7 +43,7 @@ public final class Bench {
                   database  --port 55432 --data-dir DIR [--ready-file FILE]
                             starts PostgreSQL 18 and keeps it running until the process is stopped
                   generate  --jdbc-url URL [--db-user postgres] [--db-password postgres] [--products 100000]
-                            [--seed 42] [--history 0.1] [--replace] [--migrations DIR]
+                            [--seed 42] [--history 0.1] [--domains 14] [--replace] [--migrations DIR]
                             writes a synthetic telco catalog straight into the portal's tables
                   measure   --portal URL --jdbc-url URL [--keycloak URL] [--portal-pid PID] [--results FILE]
                             [--seed 42] [--publications 200] [--rate 500] [--skip rebuild,publish,...]

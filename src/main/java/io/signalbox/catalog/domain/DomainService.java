@@ -2,6 +2,7 @@ package io.signalbox.catalog.domain;
 
 import io.signalbox.catalog.ProductChangeSignals;
 import io.signalbox.catalog.descriptor.DescriptorReader;
+import io.signalbox.catalog.map.ReservedDomainKeys;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.identity.AuditLog;
 import io.signalbox.identity.DomainDirectory;
@@ -143,6 +144,9 @@ public class DomainService implements DomainDirectory {
             problems.add(new FieldProblem(
                     "key",
                     "must be 2 to 40 lowercase letters, digits or hyphens, starting with a letter, such as network"));
+        } else {
+            // /domains/map is the domain map, not a domain's page (docs/domain-map.md)
+            ReservedDomainKeys.problemWith(key).ifPresent(problems::add);
         }
         requireText(problems, "name", draft.name(), 120);
         requireText(problems, "businessOwner", draft.businessOwner(), 200);

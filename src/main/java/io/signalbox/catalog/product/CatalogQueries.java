@@ -1,5 +1,6 @@
 package io.signalbox.catalog.product;
 
+import io.signalbox.catalog.map.DomainDependencies;
 import io.signalbox.catalog.model.Classification;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.LifecycleStatus;
@@ -46,6 +47,9 @@ public class CatalogQueries {
     /** How many products each list of a domain's summary shows (most recent, most consumed). */
     public static final int DOMAIN_SUMMARY_PRODUCTS = 10;
 
+    /** How many products a domain's summary shows under "Consumes", and how many domains under "Depended on by". */
+    public static final int DOMAIN_SUMMARY_DEPENDENCIES = 20;
+
     /** How many versions a product's page and {@link ProductView} embed; the rest are on the paged version list. */
     public static final int PRODUCT_PAGE_VERSIONS = 10;
 
@@ -65,6 +69,9 @@ public class CatalogQueries {
 
     @Inject
     ProductDeprecations deprecations;
+
+    @Inject
+    DomainDependencies dependencies;
 
     /** The front page: counts in SQL, the first {@link #HOME_DOMAINS} domains, the 8 latest publications and changes. */
     public HomeView home() {
@@ -145,8 +152,9 @@ public class CatalogQueries {
 
     /**
      * A domain's summary: what it is, its products counted by status and by classification in SQL, the
-     * {@link #DOMAIN_SUMMARY_PRODUCTS} most recently published and the as many most consumed. The whole list is the
-     * paged {@link #products}, or search with the domain facet set.
+     * {@link #DOMAIN_SUMMARY_PRODUCTS} most recently published and the as many most consumed, and its place in the mesh
+     * ({@link DomainDependencies}: what it consumes, who depends on it). The whole list is the paged {@link #products},
+     * or search with the domain facet set.
      *
      * @throws Refusal.NotFound when no domain has that key
      */
@@ -186,7 +194,15 @@ public class CatalogQueries {
                 .stream()
                 .map(CatalogQueries::summary)
                 .toList();
-        return DomainView.of(domain, productCount, byStatus, byClassification, recent, mostConsumed(domain));
+        return DomainView.of(
+                domain,
+                productCount,
+                byStatus,
+                byClassification,
+                recent,
+                mostConsumed(domain),
+                dependencies.consumedBy(key, DOMAIN_SUMMARY_DEPENDENCIES),
+                dependencies.dependentsOf(key, DOMAIN_SUMMARY_DEPENDENCIES));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.signalbox.catalog.product;
 
+import io.signalbox.catalog.map.DomainDependencies.Dependents;
+import io.signalbox.catalog.map.DomainDependencies.Sources;
 import io.signalbox.catalog.model.Classification;
 import io.signalbox.catalog.model.Domain;
 import io.signalbox.catalog.model.ProductParts.DeclaredConsumer;
@@ -40,7 +42,10 @@ public final class CatalogViews {
      * A domain and a summary of its products, bounded whatever the domain's size (issue 12): counts by status and by
      * classification computed in SQL, the most recently published and the most consumed products (at most
      * {@link CatalogQueries#DOMAIN_SUMMARY_PRODUCTS} each). Every product is on the paged {@code productsLink}
-     * ({@code /api/domains/{key}/products}) and in search with the domain facet set ({@code searchLink}).
+     * ({@code /api/domains/{key}/products}) and in search with the domain facet set ({@code searchLink}). Its place in
+     * the mesh (docs/domain-map.md): {@code consumes}, the products of other domains it reads or is declared a
+     * consumer of (the {@link CatalogQueries#DOMAIN_SUMMARY_DEPENDENCIES} read by most of its products, and the
+     * total), and {@code dependedOnBy}, the domains depending on it (as many, heaviest first, and the total).
      */
     public record DomainView(
             String key,
@@ -57,7 +62,9 @@ public final class CatalogViews {
             List<ProductSummary> recentlyPublished,
             List<ConsumedProduct> mostConsumed,
             String productsLink,
-            String searchLink) {
+            String searchLink,
+            Sources consumes,
+            Dependents dependedOnBy) {
 
         static DomainView of(
                 Domain domain,
@@ -65,7 +72,9 @@ public final class CatalogViews {
                 List<Count> byStatus,
                 List<Count> byClassification,
                 List<ProductSummary> recentlyPublished,
-                List<ConsumedProduct> mostConsumed) {
+                List<ConsumedProduct> mostConsumed,
+                Sources consumes,
+                Dependents dependedOnBy) {
             return new DomainView(
                     domain.key,
                     domain.name,
@@ -81,7 +90,9 @@ public final class CatalogViews {
                     recentlyPublished,
                     mostConsumed,
                     "/api/domains/" + domain.key + "/products",
-                    "/search?domain=" + domain.key);
+                    "/search?domain=" + domain.key,
+                    consumes,
+                    dependedOnBy);
         }
     }
 

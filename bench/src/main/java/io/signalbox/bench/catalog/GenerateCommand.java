@@ -21,6 +21,7 @@ public final class GenerateCommand {
         int products = arguments.integer("products", 100_000);
         long seed = arguments.number("seed", 42);
         double history = Double.parseDouble(arguments.text("history", "0.1"));
+        int domains = arguments.integer("domains", TelcoVocabulary.DOMAINS.size());
         boolean replace = arguments.flag("replace");
         Path migrations = arguments.path("migrations", null);
         Path summary = arguments.path("summary", null);
@@ -33,7 +34,7 @@ public final class GenerateCommand {
                 // The catalog is re-creatable from the seed: no need to wait for each commit's flush.
                 statement.execute("set synchronous_commit = off");
             }
-            CatalogLoader loader = new CatalogLoader(connection, new SyntheticCatalog(seed, history));
+            CatalogLoader loader = new CatalogLoader(connection, new SyntheticCatalog(seed, history, domains));
             loader.createSchemaUnlessPresent(migrations);
             if (replace) {
                 loader.removeExistingCatalog();
@@ -50,6 +51,7 @@ public final class GenerateCommand {
             if (summary != null) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("seed", seed);
+                figures.put("domains", domains);
                 figures.put("products", loaded.products());
                 figures.put("versions", loaded.versions());
                 figures.put("columns", loaded.columns());

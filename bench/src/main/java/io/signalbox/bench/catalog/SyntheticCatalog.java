@@ -94,19 +94,41 @@ public final class SyntheticCatalog {
      *     the catalog holds versions that are not current, as a real one does
      */
     public SyntheticCatalog(long seed, double historyShare) {
+        this(seed, historyShare, TelcoVocabulary.DOMAINS.size());
+    }
+
+    /**
+     * @param domainCount how many domains: the vocabulary's own, then copies of them ({@code network-2}, "Network
+     *     Operations 2", …) with the same words and share, for a mesh as large as a big organisation's (the domain
+     *     map and the readiness heatmap are measured at 500)
+     */
+    public SyntheticCatalog(long seed, double historyShare, int domainCount) {
         this.seed = seed;
         this.historyShare = historyShare;
         this.codeNames = new ZipfChoice<>(LongTail.words(seed, 5_000), 1.05);
         this.columns = new SyntheticColumns(codeNames);
         this.prose = new SyntheticProse(codeNames);
         List<Person> everyone = people(new SplittableRandom(seed));
-        for (int i = 0; i < TelcoVocabulary.DOMAINS.size(); i++) {
-            DomainWords words = TelcoVocabulary.DOMAINS.get(i);
+        int vocabulary = TelcoVocabulary.DOMAINS.size();
+        for (int i = 0; i < domainCount; i++) {
+            DomainWords words = TelcoVocabulary.DOMAINS.get(i % vocabulary);
+            int copy = i / vocabulary + 1;
+            if (copy > 1) {
+                words = new DomainWords(
+                        words.key() + "-" + copy,
+                        words.name() + " " + copy,
+                        words.share(),
+                        words.businessOwner(),
+                        words.subjects(),
+                        words.columns(),
+                        words.boundedContext());
+            }
+            int people = i % vocabulary;
             domains.add(new Domain(
                     words,
                     ZipfChoice.of(words.subjects()),
                     ZipfChoice.of(words.columns()),
-                    ZipfChoice.of(everyone.subList(i * PEOPLE_PER_DOMAIN, (i + 1) * PEOPLE_PER_DOMAIN)),
+                    ZipfChoice.of(everyone.subList(people * PEOPLE_PER_DOMAIN, (people + 1) * PEOPLE_PER_DOMAIN)),
                     ZipfChoice.of(teams(words, new SplittableRandom(seed + i)))));
         }
         domainCumulativeShare = new double[domains.size()];
@@ -114,6 +136,9 @@ public final class SyntheticCatalog {
         for (int i = 0; i < domains.size(); i++) {
             sum += domains.get(i).words().share();
             domainCumulativeShare[i] = sum;
+        }
+        if (domainCount > vocabulary) {
+            drawUpstreamDomains();
         }
     }
 
@@ -189,7 +214,7 @@ public final class SyntheticCatalog {
                 support(random, teamName),
                 tags(random, title),
                 outputPorts(random, title, version, major),
-                inputPorts(random, index),
+                inputPorts(random, index, domain),
                 consumers(random, domain),
                 random.nextDouble() < 0.25
                         ? LIFECYCLE_MAPPINGS.get(random.nextInt(LIFECYCLE_MAPPINGS.size()))
@@ -281,6 +306,56 @@ public final class SyntheticCatalog {
         return new Title(domain, subject, qualifier, shape, title, slug);
     }
 
+    /**
+     * In a mesh larger than the vocabulary's, each domain depends on this many others (drawn by share, fixed by the
+     * seed), and its products read from those and from their own domain only; their consumers are the domains
+     * depending on theirs. A large organisation's mesh is sparse: 500 domains make about 1 500 dependencies, where
+     * reading from any domain would join nearly every pair.
+     */
+    static final int UPSTREAM_DOMAINS = 3;
+
+    private int[][] upstream;
+    private int[][] downstream;
+
+    private void drawUpstreamDomains() {
+        upstream = new int[domains.size()][];
+        List<List<Integer>> readers = new ArrayList<>();
+        domains.forEach(d -> readers.add(new ArrayList<>()));
+        for (int i = 0; i < domains.size(); i++) {
+            SplittableRandom random = new SplittableRandom(seed * 7919 + i);
+            Set<Integer> chosen = new LinkedHashSet<>();
+            for (int attempts = 0; chosen.size() < UPSTREAM_DOMAINS && attempts < 100; attempts++) {
+                int other = domains.indexOf(domain(random));
+                if (other != i && chosen.add(other)) {
+                    readers.get(other).add(i);
+                }
+            }
+            upstream[i] = chosen.stream().mapToInt(Integer::intValue).toArray();
+        }
+        downstream = readers.stream()
+                .map(r -> r.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+    }
+
+    /** Each domain's products by index, ascending, known up to {@code known} (grown on demand, in index order). */
+    private final List<List<Integer>> productsByDomain = new ArrayList<>();
+
+    private int known;
+
+    /** A product of domain {@code domainIndex} with an index below {@code index}, or -1 when it has none. */
+    private synchronized int productBefore(int domainIndex, int index, SplittableRandom random) {
+        if (productsByDomain.isEmpty()) {
+            domains.forEach(d -> productsByDomain.add(new ArrayList<>()));
+        }
+        for (; known < index; known++) {
+            productsByDomain.get(domains.indexOf(title(known).domain())).add(known);
+        }
+        List<Integer> products = productsByDomain.get(domainIndex);
+        int below = java.util.Collections.binarySearch(products, index);
+        int count = below >= 0 ? below : -below - 1;
+        return count == 0 ? -1 : products.get(random.nextInt(count));
+    }
+
     private Domain domain(SplittableRandom random) {
         double target = random.nextDouble() * domainCumulativeShare[domainCumulativeShare.length - 1];
         for (int i = 0; i < domainCumulativeShare.length; i++) {
@@ -359,12 +434,25 @@ public final class SyntheticCatalog {
         return ports;
     }
 
-    /** Lineage: products read products published before them, in any domain. */
-    private List<InputPort> inputPorts(SplittableRandom random, int index) {
+    /**
+     * Lineage: products read products published before them, in any domain; in a mesh larger than the vocabulary's
+     * ({@link #UPSTREAM_DOMAINS}), only in their own domain and the few it depends on.
+     */
+    private List<InputPort> inputPorts(SplittableRandom random, int index, Domain own) {
         int count = index == 0 ? 0 : pick(random, new Integer[] {0, 1, 2, 3}, 40, 30, 20, 10);
         Set<String> sources = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) {
-            sources.add(keyOf(random.nextInt(index)));
+            if (upstream == null) {
+                sources.add(keyOf(random.nextInt(index)));
+                continue;
+            }
+            int ownIndex = domains.indexOf(own);
+            int[] from = upstream[ownIndex];
+            int source = random.nextInt(from.length + 1);
+            int product = productBefore(source == from.length ? ownIndex : from[source], index, random);
+            if (product >= 0) {
+                sources.add(keyOf(product));
+            }
         }
         return sources.stream()
                 .map(key -> new InputPort(key.substring(key.indexOf('.') + 1), "1.0.0", null, key))
@@ -374,8 +462,12 @@ public final class SyntheticCatalog {
     private List<DeclaredConsumer> consumers(SplittableRandom random, Domain own) {
         int count = pick(random, new Integer[] {0, 1, 2, 3, 4}, 25, 35, 20, 12, 8);
         List<DeclaredConsumer> consumers = new ArrayList<>();
+        int[] readers = downstream == null ? null : downstream[domains.indexOf(own)];
         for (int i = 0; i < count; i++) {
-            Domain other = domain(random);
+            if (readers != null && readers.length == 0) {
+                break;
+            }
+            Domain other = readers == null ? domain(random) : domains.get(readers[random.nextInt(readers.length)]);
             if (other == own) {
                 continue;
             }

@@ -40,6 +40,7 @@ public final class MeasureCommand {
             "fixed-rate",
             "heap",
             "postgres",
+            "map",
             "deprecation",
             "readiness",
             "sweep");
@@ -204,6 +205,16 @@ public final class MeasureCommand {
                     }
                 });
             }
+            phase(
+                    report,
+                    skipped,
+                    "map",
+                    () -> new DomainMapLatency(
+                                    portal,
+                                    tokens.accessToken(reader),
+                                    SignedInBrowser.signIn(portalUrl, reader, "/domains/map"),
+                                    rounds * 3)
+                            .measure());
             // Before the sweep, which it leaves a portal with nothing left to send.
             phase(report, skipped, "deprecation", () -> {
                 if (jdbcUrl == null) {
