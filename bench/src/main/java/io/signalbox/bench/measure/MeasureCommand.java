@@ -24,15 +24,24 @@ import java.util.stream.Collectors;
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
  * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
- * deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
+ * readiness evidence for the largest domains, then deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
  * caused), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
  * the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
 
-    private static final List<String> PHASES =
-            List.of("rebuild", "query", "publish", "page", "fixed-rate", "heap", "postgres", "deprecation", "sweep");
+    private static final List<String> PHASES = List.of(
+            "rebuild",
+            "query",
+            "publish",
+            "page",
+            "fixed-rate",
+            "heap",
+            "postgres",
+            "evidence",
+            "deprecation",
+            "sweep");
 
     private MeasureCommand() {}
 
@@ -190,6 +199,14 @@ public final class MeasureCommand {
                     }
                 });
             }
+            phase(report, skipped, "evidence", () -> {
+                if (jdbcUrl == null) {
+                    throw new IllegalStateException("the evidence phase needs --jdbc-url to find the largest domains");
+                }
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    return new EvidenceLatency(portal, tokens.accessToken(reader)).measure(connection, 5, 50);
+                }
+            });
             // Before the sweep, which it leaves a portal with nothing left to send.
             phase(report, skipped, "deprecation", () -> {
                 if (jdbcUrl == null) {
