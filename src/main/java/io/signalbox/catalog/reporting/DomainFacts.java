@@ -82,7 +82,9 @@ public class DomainFacts {
     // A read of one of this domain's products by a product of another domain (docs/domain-map.md's definition): the
     // reader's current version names the product in an input port's sourceProduct; it is declared when the read
     // product's current version lists a consumer of the reader's domain. One containment probe of the GIN index per
-    // product of this domain.
+    // product of this domain. PostgreSQL guesses a thousand rows per containment probe (it finds one or two), and
+    // would then hash the whole data_product table to meet them; the lateral LIMIT keeps it to one index lookup
+    // (data_product (current_version_id)) per version found.
     private static final String READS = """
             select count(*),
                    count(*) filter (where not r.declared),
@@ -95,7 +97,8 @@ public class DomainFacts {
                            exists (select 1 from jsonb_array_elements(qv.consumers) c
                                     where lower(c ->> 'domain') = lower(d.key)) as declared
                       from product_version pv
-                      join data_product p on p.current_version_id = pv.id
+                      join lateral (select p.id, p.domain_id, p.status from data_product p
+                                     where p.current_version_id = pv.id limit 1) p on true
                       join domain d on d.id = p.domain_id
                      where pv.input_ports @> jsonb_build_array(jsonb_build_object('sourceProduct', q.key))
                        and p.domain_id <> q.domain_id and p.status <> 'retired'
