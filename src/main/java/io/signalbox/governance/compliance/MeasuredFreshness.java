@@ -24,7 +24,9 @@ import javax.sql.DataSource;
 public class MeasuredFreshness {
 
     private static final String ON_TIME = """
-            select count(*), count(*) filter (where latest.last_refreshed_at >= ?::timestamptz - asked.seconds * interval '1 second')
+            select count(*),
+                   count(*) filter (where latest.last_refreshed_at
+                                          >= ?::timestamptz - asked.seconds * interval '1 second')
               from unnest(?::bigint[], ?::bigint[]) as asked (product_id, seconds)
               join lateral (select m.last_refreshed_at from product_measurement m
                              where m.product_id = asked.product_id order by m.id desc limit 1) latest on true

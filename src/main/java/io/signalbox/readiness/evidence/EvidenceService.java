@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * Computes a domain's readiness evidence (docs/readiness-evidence.md) from the catalog's facts
  * ({@link DomainFacts}), the freshness governance measured ({@link MeasuredFreshness}) and the domain's overdue plan
- * items, and judges each criterion by {@link EvidenceRules}. A handful of bounded statements whatever the domain's size.
+ * items, and judges each criterion by {@link EvidenceRules}. A handful of bounded statements whatever the domain's
+ * size.
  */
 @ApplicationScoped
 public class EvidenceService {

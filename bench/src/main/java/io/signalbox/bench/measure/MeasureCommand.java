@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
  * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
- * readiness evidence for the largest domains, then deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
- * caused), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
- * the others).
+ * readiness evidence for the largest domains, then deprecation notices to 5 000 subscribers and their delivery by
+ * email (it waits until the worker has sent what it caused), and the route sweep last (at 100 000 products some
+ * routes exhaust the portal's heap, which must not spoil the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
