@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
  * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
- * deprecation notices to 5 000 subscribers and their delivery by email (it waits until the worker has sent what it
- * caused), then the readiness phase (it grows the mesh to 500 domains with twenty assessments each and measures the
- * council's heatmap, its CSV, a domain page and the domain map), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not spoil
- * the others).
+ * the domain map, readiness evidence for the largest domains, then deprecation notices to 5 000 subscribers and
+ * their delivery by email (it waits until the worker has sent what it caused), then the readiness phase (it grows the
+ * mesh to 500 domains with twenty assessments each and measures the council's heatmap, its CSV, a domain page and the
+ * domain map), and the route sweep last (at 100 000 products some routes exhaust the portal's heap, which must not
+ * spoil the others).
  * A measurement that fails is reported as not measured; the others still run.
  */
 public final class MeasureCommand {
@@ -41,6 +42,7 @@ public final class MeasureCommand {
             "heap",
             "postgres",
             "map",
+            "evidence",
             "deprecation",
             "readiness",
             "sweep");
@@ -215,6 +217,14 @@ public final class MeasureCommand {
                                     SignedInBrowser.signIn(portalUrl, reader, "/domains/map"),
                                     rounds * 3)
                             .measure());
+            phase(report, skipped, "evidence", () -> {
+                if (jdbcUrl == null) {
+                    throw new IllegalStateException("the evidence phase needs --jdbc-url to find the largest domains");
+                }
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    return new EvidenceLatency(portal, tokens.accessToken(reader)).measure(connection, 5, 50);
+                }
+            });
             // Before the sweep, which it leaves a portal with nothing left to send.
             phase(report, skipped, "deprecation", () -> {
                 if (jdbcUrl == null) {

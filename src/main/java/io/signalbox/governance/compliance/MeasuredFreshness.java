@@ -1,0 +1,78 @@
+package io.signalbox.governance.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Whether products keep the freshness they declared, as their own measurements say: for each product, its latest
+ * measurement's {@code lastRefreshedAt} is on time when it is no older than the product's declared freshness, now
+ * (the injected clock). Answers the readiness evidence's "measured on-time share" without another feature reading
+ * {@code product_measurement}. One statement, one index probe ({@code product_measurement (product_id, id desc)}) per
+ * product asked about.
+ */
+@ApplicationScoped
+public class MeasuredFreshness {
+
+    private static final String ON_TIME = """
+            select count(*),
+                   count(*) filter (where latest.last_refreshed_at
+                                          >= ?::timestamptz - asked.seconds * interval '1 second')
+              from unnest(?::bigint[], ?::bigint[]) as asked (product_id, seconds)
+              join lateral (select m.last_refreshed_at from product_measurement m
+                             where m.product_id = asked.product_id order by m.id desc limit 1) latest on true
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * How many of the given products have been measured, and how many of those were last refreshed within their
+     * declared freshness.
+     *
+     * @param declaredFreshness product id → the freshness it declared (a positive duration)
+     */
+    public OnTime onTime(Map<Long, Duration> declaredFreshness) {
+        if (declaredFreshness.isEmpty()) {
+            return new OnTime(0, 0);
+        }
+        Long[] ids = new Long[declaredFreshness.size()];
+        Long[] seconds = new Long[ids.length];
+        int i = 0;
+        for (Map.Entry<Long, Duration> entry : declaredFreshness.entrySet()) {
+            ids[i] = entry.getKey();
+            seconds[i] = entry.getValue().toSeconds();
+            i++;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(ON_TIME)) {
+            query.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            query.setArray(2, connection.createArrayOf("bigint", ids));
+            query.setArray(3, connection.createArrayOf("bigint", seconds));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new OnTime(row.getLong(1), row.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the products' measured freshness", e);
+        }
+    }
+
+    /**
+     * @param measured products with at least one measurement
+     * @param onTime those whose latest measurement's last refresh is within their declared freshness
+     */
+    public record OnTime(long measured, long onTime) {}
+}
