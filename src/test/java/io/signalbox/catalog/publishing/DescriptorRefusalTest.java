@@ -545,7 +545,7 @@ class DescriptorRefusalTest {
         problem(publish(YAML, product.yaml().getBytes(StandardCharsets.UTF_8)), 400)
                 .body("detail", not(containsString("Exception")))
                 .body("errors[0].message", not(containsString("org.snakeyaml")))
-                .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "errors"));
+                .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "errors", "requestId"));
     }
 
     @Test

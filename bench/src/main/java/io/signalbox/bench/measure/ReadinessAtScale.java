@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 
 /**
- * The {@code readiness} phase (issue 14, docs/performance.md "Readiness and the domain map"): grows the mesh to
- * {@code domains} domains, each with {@code assessmentsPerDomain} submitted readiness assessments (six answers each,
- * plan items for the reds) and {@code productsPerDomain} small products that read from and declare consumers in other
- * domains, written straight into PostgreSQL like the catalog itself; then measures the council's heatmap (page and
- * JSON), a domain page, the CSV export and the domain map (page and JSON).
+ * The {@code readiness} phase (issue 14, docs/performance.md "Readiness at scale"): gives {@code domains} domains
+ * (the catalog's own first, by key, then synthetic {@code mesh-NNN} ones with {@code productsPerDomain} small products
+ * that read from and declare consumers in other mesh domains) {@code assessmentsPerDomain} submitted readiness
+ * assessments each (six answers, plan items for the reds), written straight into PostgreSQL like the catalog itself;
+ * then measures the council's heatmap (page, JSON, filtered), a domain page, the CSV export and the domain map.
  *
  * <p>The rows are written with triggers off ({@code session_replication_role = replica}), as the catalog loader does:
  * submitted assessments are written as submitted in one insert, which the portal itself never does (its trigger
@@ -41,6 +41,9 @@ final class ReadinessAtScale {
     private final int productsPerDomain;
     private final int samples;
     private final long seed;
+
+    /** The domains given assessments: the catalog's first {@link #domains} by key, made up with mesh-NNN. */
+    private final List<String> assessed = new ArrayList<>();
 
     ReadinessAtScale(
             Portal portal,
@@ -69,7 +72,7 @@ final class ReadinessAtScale {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> domainPages = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            domainPages.add("/domains/" + key(1 + random.nextInt(domains)));
+            domainPages.add("/domains/" + assessed.get(random.nextInt(assessed.size())));
         }
         result.put("heatmapPage", latencies(List.of("/readiness"), 3));
         result.put("heatmapJson", latencies(List.of("/api/readiness"), 3));
@@ -116,17 +119,29 @@ final class ReadinessAtScale {
             Instant now = Instant.now();
             SplittableRandom random = new SplittableRandom(seed);
             int domainsWritten = 0, productsWritten = 0, assessmentsWritten = 0;
+            // The catalog's own domains first (bench/run.sh with BENCH_DOMAINS=500 generates them, with their mesh of
+            // reads); synthetic mesh-NNN domains with two small products each make up the rest.
+            assessed.clear();
+            try (ResultSet keys = statement.executeQuery("select key from domain order by key limit " + domains)) {
+                while (keys.next()) {
+                    assessed.add(keys.getString(1));
+                }
+            }
             long templateVersion = template(statement);
-            for (int d = 1; d <= domains; d++) {
+            for (int d = 1; assessed.size() < domains; d++) {
                 String key = key(d);
-                Long domainId = domainId(key);
-                if (domainId != null) {
+                if (domainId(key) != null) {
                     continue;
                 }
-                domainId = insertDomain(key, d, now);
+                long domainId = insertDomain(key, d, now);
                 domainsWritten++;
                 productsWritten += insertProducts(key, domainId, d, templateVersion, random, now);
-                assessmentsWritten += insertAssessments(key, random, now);
+                assessed.add(key);
+            }
+            for (String key : assessed) {
+                if (!hasAssessments(key)) {
+                    assessmentsWritten += insertAssessments(key, random, now);
+                }
             }
             connection.commit();
             counts.put("domainsWritten", domainsWritten);
@@ -159,6 +174,16 @@ final class ReadinessAtScale {
                 throw new IllegalStateException("the readiness phase needs a published product to copy");
             }
             return rows.getLong(1);
+        }
+    }
+
+    private boolean hasAssessments(String key) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("select 1 from readiness_assessment where domain_key = ? limit 1")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
