@@ -251,9 +251,10 @@ public final class MeasureCommand {
                     throw new IllegalStateException("the readiness phase needs --jdbc-url to write its domains");
                 }
                 try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                    // A domain owner: the CSV export is for the council and domain owners.
                     return new ReadinessAtScale(
                                     portal,
-                                    tokens.accessToken(admin),
+                                    tokens.accessToken(owner),
                                     connection,
                                     readinessDomains,
                                     readinessAssessments,
