@@ -25,6 +25,7 @@ final class Latencies {
         }
         summary.put("p50Millis", millis(histogram.getValueAtPercentile(50)));
         summary.put("p90Millis", millis(histogram.getValueAtPercentile(90)));
+        summary.put("p95Millis", millis(histogram.getValueAtPercentile(95)));
         summary.put("p99Millis", millis(histogram.getValueAtPercentile(99)));
         summary.put("p999Millis", millis(histogram.getValueAtPercentile(99.9)));
         summary.put("maxMillis", millis(histogram.getMaxValue()));
