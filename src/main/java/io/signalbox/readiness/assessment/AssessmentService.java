@@ -9,6 +9,7 @@ import io.signalbox.readiness.Score;
 import io.signalbox.readiness.Verdict;
 import io.signalbox.readiness.assessment.DraftRequest.AnswerRequest;
 import io.signalbox.readiness.assessment.DraftRequest.PlanItemRequest;
+import io.signalbox.readiness.evidence.Divergence;
 import io.signalbox.readiness.evidence.DomainEvidence;
 import io.signalbox.readiness.evidence.DomainEvidence.CriterionEvidence;
 import io.signalbox.readiness.evidence.DomainEvidence.Fact;
@@ -459,11 +460,11 @@ public class AssessmentService {
         return problems;
     }
 
-    /** The answer's self-score is two levels better than its recorded evidence (green against red); no level, no flag. */
+    /** {@link Divergence}'s rule for a stored answer and the evidence level recorded beside it. */
     static boolean diverges(Answer answer) {
         return answer.score != null
                 && answer.evidenceLevel != null
-                && Score.ofKey(answer.score, "score").levelsBetterThan(Score.ofKey(answer.evidenceLevel, "level")) >= 2;
+                && Divergence.diverges(Score.ofKey(answer.score, "score"), Score.ofKey(answer.evidenceLevel, "level"));
     }
 
     static Map<Criterion, Score> scores(Map<Criterion, Answer> answers) {

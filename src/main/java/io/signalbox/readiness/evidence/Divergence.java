@@ -28,14 +28,19 @@ public final class Divergence {
         Set<Criterion> flagged = EnumSet.noneOf(Criterion.class);
         for (Map.Entry<Criterion, Score> entry : selfScores.entrySet()) {
             DomainEvidence.CriterionEvidence seen = evidence.criteria().get(entry.getKey());
-            if (entry.getValue() != null
-                    && seen != null
-                    && seen.level() != null
-                    && entry.getValue().levelsBetterThan(seen.level()) >= LEVELS) {
+            if (seen != null && diverges(entry.getValue(), seen.level())) {
                 flagged.add(entry.getKey());
             }
         }
         return flagged;
+    }
+
+    /**
+     * The rule for one criterion: the self-score is {@link #LEVELS} or more better than the evidence's level. A
+     * criterion not scored yet, or evidence with no level, never diverges.
+     */
+    public static boolean diverges(Score selfScore, Score evidenceLevel) {
+        return selfScore != null && evidenceLevel != null && selfScore.levelsBetterThan(evidenceLevel) >= LEVELS;
     }
 
     /** Whether any self-score diverges (the assessment's {@code diverges} flag). */
