@@ -211,7 +211,8 @@ public class ErrorMappers {
             return DatabaseOutages.answer(e, uri); // passing, not a bug: 503 with Retry-After
         }
         // The request id is the reference: it is in the answer's X-Request-Id header and in every log line.
-        String reference = RequestIds.current() == null ? UUID.randomUUID().toString() : RequestIds.current();
+        String requestId = RequestIds.current();
+        String reference = requestId == null ? UUID.randomUUID().toString() : requestId;
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return answer(
                 uri,

@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -76,8 +75,7 @@ public class MetricsAccess {
                 }
                 double[] nanos = new double[BUCKETS_SECONDS.length];
                 for (int i = 0; i < nanos.length; i++) {
-                    nanos[i] =
-                            Duration.ofNanos((long) (BUCKETS_SECONDS[i] * 1e9)).toNanos();
+                    nanos[i] = BUCKETS_SECONDS[i] * 1e9; // timers record nanoseconds
                 }
                 return DistributionStatisticConfig.builder()
                         .serviceLevelObjectives(nanos)
