@@ -2,6 +2,7 @@ package io.signalbox.readiness.watch;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -167,9 +169,14 @@ class UndeclaredDependenciesTest {
                 .statusCode(201);
         reports.runOnce();
         assertThat(reportsOf(p.key())).containsExactly("resolved", "open");
-        worker.runOnce();
-        assertThat(mailsTo(readerOwner, p.key())).hasSize(2);
-        assertThat(mailsTo(providerOwner, p.key())).hasSize(2);
+        // A send the SMTP server leaves unanswered (it happens) is retried after the first backoff (30 s with jitter).
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    worker.runOnce();
+                    assertThat(mailsTo(readerOwner, p.key())).hasSize(2);
+                    assertThat(mailsTo(providerOwner, p.key())).hasSize(2);
+                });
     }
 
     @Test
