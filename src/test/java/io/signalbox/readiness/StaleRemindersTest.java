@@ -102,7 +102,7 @@ class StaleRemindersTest {
                         "email " + grantee,
                         "inbox " + grantee);
 
-        // Two minutes: a send the SMTP server leaves unanswered (it happens, see docs/notifications.md) is retried
+        // Two minutes: a send that fails (the SMTP server is shared with tests that take it down) is retried
         // after
         // the first backoff (30 s with jitter), and this run's worker shares its batches with other tests' reminders.
         await().atMost(Duration.ofMinutes(2))
@@ -135,7 +135,7 @@ class StaleRemindersTest {
         assertThat(count("select count(*) from readiness_reminder where domain_key = ?"))
                 .as("the fresh submission is not stale")
                 .isEqualTo(1);
-        // Two minutes: a send the SMTP server leaves unanswered (it happens, see docs/notifications.md) is retried
+        // Two minutes: a send that fails (the SMTP server is shared with tests that take it down) is retried
         // after
         // the first backoff (30 s with jitter), and this run's worker shares its batches with other tests' reminders.
         await().atMost(Duration.ofMinutes(2))
@@ -154,7 +154,7 @@ class StaleRemindersTest {
         assertThat(count("select count(*) from readiness_reminder where domain_key = ?"))
                 .as("the new submission went stale in its turn")
                 .isEqualTo(2);
-        // Two minutes: a send the SMTP server leaves unanswered (it happens, see docs/notifications.md) is retried
+        // Two minutes: a send that fails (the SMTP server is shared with tests that take it down) is retried
         // after
         // the first backoff (30 s with jitter), and this run's worker shares its batches with other tests' reminders.
         await().atMost(Duration.ofMinutes(2))

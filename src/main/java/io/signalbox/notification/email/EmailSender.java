@@ -8,6 +8,9 @@ import io.signalbox.notification.DeliveryRecord;
 import io.signalbox.notification.Message;
 import io.signalbox.notification.MessageIds;
 import io.smallrye.mutiny.TimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The email channel: one plain-text mail per delivery row through quarkus-mailer to the configured SMTP server
  * ({@code quarkus.mailer.*}). Every send is abandoned after {@code signalbox.notification.email.timeout} (30 s): the
  * mailer's own wait has been reported to hang forever on a server that accepts the connection and never answers.
+ * Every send runs on one Vert.x event loop ({@link #mailLoop()}), whichever thread waits for it.
  *
  * <p>Each mail carries {@code Message-ID: <delivery-{id}@{portal host}>} ({@link MessageIds}) and
  * {@code X-Signalbox-Delivery: {id}}, fixed by the row: a mail sent again after a crash between the server's
@@ -39,6 +43,11 @@ public class EmailSender implements ChannelSender {
 
     @Inject
     ReactiveMailer mailer;
+
+    @Inject
+    Vertx vertx;
+
+    private volatile Context mailLoop;
 
     @ConfigProperty(name = "signalbox.notification.email.timeout", defaultValue = "30S")
     Duration timeout;
@@ -69,7 +78,11 @@ public class EmailSender implements ChannelSender {
                 .addHeader("Message-ID", "<" + messageId + ">")
                 .addHeader(DELIVERY_HEADER, String.valueOf(delivery.id()));
         try {
-            mailer.send(mail).await().atMost(timeout);
+            Context eventLoop = mailLoop();
+            mailer.send(mail)
+                    .runSubscriptionOn(task -> eventLoop.runOnContext(ignored -> task.run()))
+                    .await()
+                    .atMost(timeout);
         } catch (TimeoutException e) {
             throw new DeliveryFailed(
                     "the SMTP server did not accept the mail within " + timeout.toSeconds() + " s; abandoned",
@@ -85,6 +98,26 @@ public class EmailSender implements ChannelSender {
             }
             throw new DeliveryFailed("sending to the SMTP server failed: " + describe(e), false, e);
         }
+    }
+
+    /**
+     * The one event loop every send runs on: Vert.x's mail client installs its reader on a pooled connection only when
+     * the connection is handed to a send, and a greeting that arrived in between on another event loop was dropped and
+     * waited for forever (docs/notifications.md, "Email"). On one loop the hand-over and the first read cannot
+     * interleave. Created through Vert.x's internal API because the public one gives the calling thread's context,
+     * which on a worker thread is no event loop.
+     */
+    private Context mailLoop() {
+        Context loop = mailLoop;
+        if (loop == null) {
+            synchronized (this) {
+                if (mailLoop == null) {
+                    mailLoop = ((VertxInternal) vertx).createEventLoopContext();
+                }
+                loop = mailLoop;
+            }
+        }
+        return loop;
     }
 
     /** The mail's text: the message's own, then its link on a line of its own (mail clients make it clickable). */

@@ -274,9 +274,9 @@ class DeliveryWorkerTest {
     }
 
     /**
-     * Runs the worker, moving the clock past the backoff between runs, until every row of the group is sent: after
-     * refused or abandoned connections, quarkus-mailer was seen to leave an occasional later send unanswered until its
-     * timeout (about 1 in 25 here), which the retry then delivers. Nothing may die on the way.
+     * Runs the worker, moving the clock past the backoff between runs, until every row of the group is sent: a send
+     * abandoned on the hanging server may still be waiting for a connection when the gate lets go. Nothing may die on
+     * the way.
      */
     private void sendUntilSent(long group) {
         for (int round = 0; round < 10; round++) {
@@ -300,6 +300,35 @@ class DeliveryWorkerTest {
         for (Map.Entry<Long, List<MimeMessage>> mails : received.entrySet()) {
             for (MimeMessage mail : mails.getValue()) {
                 assertThat(mail.getHeader("Message-ID")).containsExactly("<delivery-" + mails.getKey() + "@localhost>");
+            }
+        }
+    }
+
+    /**
+     * A burst of parallel sends, on a fresh pool and again after a hanging server: every mail is accepted on its first
+     * attempt. Vert.x's mail client used to drop the server's greeting now and then when a connection was opened on one
+     * event loop and handed to the send on another (docs/notifications.md, "Email"), about one send in 40.
+     */
+    @Test
+    void aBurstOfParallelSendsIsAcceptedOnTheFirstAttempt() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            long group = GROUPS.incrementAndGet();
+            List<DeliveryRecord> due = enqueueEmails(group, 80, clock.instant().minusSeconds(1));
+
+            DeliveryRun run = worker.runOnce();
+
+            assertThat(run.retrying()).as("round %s", round).isZero();
+            assertThat(rows(group)).extracting(DeliveryRecord::state).containsOnly("sent");
+            assertThat(rows(group)).extracting(DeliveryRecord::attempts).containsOnly(1);
+            assertThat(receivedFor(ids(due))).hasSize(80);
+            if (round == 0) {
+                long hanging = GROUPS.incrementAndGet();
+                enqueueEmails(hanging, 12, clock.instant().minusSeconds(1));
+                gate.silenceNext(12);
+                assertThat(worker.runOnce().retrying()).isEqualTo(12);
+                gate.releaseSilenced();
+                gate.silenceNext(0);
+                sendUntilSent(hanging);
             }
         }
     }

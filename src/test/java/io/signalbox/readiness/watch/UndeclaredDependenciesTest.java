@@ -169,7 +169,8 @@ class UndeclaredDependenciesTest {
                 .statusCode(201);
         reports.runOnce();
         assertThat(reportsOf(p.key())).containsExactly("resolved", "open");
-        // A send the SMTP server leaves unanswered (it happens) is retried after the first backoff (30 s with jitter).
+        // A send that fails (the SMTP server is shared with tests that take it down) is retried after the first backoff
+        // (30 s with jitter).
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
