@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signalbox.catalog.ProductsChanged;
+import io.signalbox.catalog.reporting.CatalogChanges;
 import io.signalbox.catalog.reporting.CatalogFeed;
 import io.signalbox.catalog.reporting.ProductSnapshot;
 import io.signalbox.catalog.reporting.ProductSnapshot.Fingerprint;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +77,8 @@ public class SearchIndex {
     private static final String CURRENT = "CURRENT";
     private static final String FORMAT_KEY = "signalbox.format";
     private static final int BATCH = 500;
+    private static final String POSITION_KEY = "signalbox.feed.position";
+    private static final int FEED_BATCH = 1_000;
 
     /** Written in JSON as lower-case words with hyphens: {@code ready}, {@code catching-up}. */
     public enum State {
@@ -94,14 +98,32 @@ public class SearchIndex {
 
     public record Rebuild(Instant startedAt, Instant finishedAt, Long durationMillis, long products) {}
 
-    /** {@code rebuilding} is true while a full rebuild runs beside the index that answers searches. */
+    /**
+     * {@code rebuilding} is true while a full rebuild runs beside the index that answers searches. {@code
+     * feedPosition} is the catalog change feed's sequence number up to which this index has applied every change;
+     * {@code feedLagMillis} how long ago this replica last read the feed to its end (0 right after; it grows while
+     * the feed cannot be read or the index falls behind it).
+     */
     public record Status(
             State state,
             long documents,
             long progressDone,
             long progressTotal,
             boolean rebuilding,
-            Rebuild lastRebuild) {
+            Rebuild lastRebuild,
+            long feedPosition,
+            long feedLagMillis) {
+
+        /** A status without feed figures (position 0, no lag). */
+        public Status(
+                State state,
+                long documents,
+                long progressDone,
+                long progressTotal,
+                boolean rebuilding,
+                Rebuild lastRebuild) {
+            this(state, documents, progressDone, progressTotal, rebuilding, lastRebuild, 0, 0);
+        }
 
         @JsonProperty("message")
         public String message() {
@@ -130,8 +152,34 @@ public class SearchIndex {
     @ConfigProperty(name = "signalbox.search.update-wait", defaultValue = "5s")
     Duration updateWait;
 
+    /** How often the change feed is read when no notification wakes the reader earlier. */
+    @ConfigProperty(name = "signalbox.search.feed-poll-interval", defaultValue = "500ms")
+    Duration feedPollInterval;
+
+    /**
+     * How old a feed row must be before the position moves past it: a gap below an older row is taken for a
+     * rolled-back transaction (a longer transaction is found by the periodic comparison, see feed-lookback).
+     */
+    @ConfigProperty(name = "signalbox.search.feed-grace", defaultValue = "60s")
+    Duration feedGrace;
+
+    /** How far back the periodic comparison looks at the feed: longer than any catalog transaction may last. */
+    @ConfigProperty(name = "signalbox.search.feed-lookback", defaultValue = "10m")
+    Duration feedLookback;
+
+    /** Feed rows older than this are pruned; an index whose position is older is compared in full on start. */
+    @ConfigProperty(name = "signalbox.search.feed-retention", defaultValue = "7d")
+    Duration feedRetention;
+
+    /** How often the periodic comparison covers every product rather than the recently changed ones. */
+    @ConfigProperty(name = "signalbox.search.full-reconcile-interval", defaultValue = "6h")
+    Duration fullReconcileInterval;
+
     @Inject
     CatalogFeed catalog;
+
+    @Inject
+    CatalogChanges changes;
 
     @Inject
     Clock clock;
@@ -158,6 +206,20 @@ public class SearchIndex {
     private volatile Rebuild lastRebuild;
     private boolean uncommitted;
     private volatile boolean catchingUp;
+
+    // The change feed, all touched by the indexer thread only (the volatile ones are read by status()).
+    /** Whether the position is known: false while the first build or comparison has not set it. */
+    private boolean feedStarted;
+    /** Applied rows above the position, with their write times, until they are older than the grace period. */
+    private final TreeMap<Long, Instant> unsettled = new TreeMap<>();
+    /** The highest sequence number applied. */
+    private long highestSeen;
+    /** Where the next periodic comparison starts looking in the feed (the database's clock). */
+    private Instant lookbackFrom;
+
+    private long lastFullPassNanos = System.nanoTime();
+    private volatile long caughtUpNanos = System.nanoTime();
+    private final AtomicBoolean feedReadQueued = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
         open();
@@ -187,6 +249,27 @@ public class SearchIndex {
         indexer.scheduleWithFixedDelay(this::commitIfNeeded, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
         long reconcileMillis = reconcileInterval.toMillis();
         indexer.scheduleWithFixedDelay(this::reconcileQuietly, reconcileMillis, reconcileMillis, TimeUnit.MILLISECONDS);
+        long pollMillis = feedPollInterval.toMillis();
+        indexer.scheduleWithFixedDelay(this::readFeedQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        changes.listen(this::feedHint);
+    }
+
+    /**
+     * PostgreSQL said a catalog change committed (on any replica): read the feed now rather than at the next poll.
+     * Hints arriving while a read is queued are folded into it.
+     */
+    private void feedHint() {
+        ScheduledExecutorService executor = indexer;
+        if (executor != null && feedReadQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    feedReadQueued.set(false);
+                    readFeedQuietly();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                feedReadQueued.set(false); // closing
+            }
+        }
     }
 
     /** Commits what was indexed and releases the files; searches answer empty until {@link #open()}. */
@@ -223,7 +306,17 @@ public class SearchIndex {
     public Status status() {
         Generation generation = current;
         long documents = generation == null ? 0 : generation.documents();
-        return new Status(state, documents, progressDone.get(), progressTotal.get(), rebuilding.get(), lastRebuild);
+        long position = generation == null ? 0 : generation.position;
+        long lagMillis = Math.max(0, (System.nanoTime() - caughtUpNanos) / 1_000_000);
+        return new Status(
+                state,
+                documents,
+                progressDone.get(),
+                progressTotal.get(),
+                rebuilding.get(),
+                lastRebuild,
+                position,
+                lagMillis);
     }
 
     /** The searcher to use for one search; release it in a finally block. */
@@ -270,6 +363,18 @@ public class SearchIndex {
             // The change is committed; the periodic comparison with the catalog will index it.
             LOG.warnf("Search index update for %s is late or failed: %s", change, e.toString());
         }
+    }
+
+    /**
+     * Runs the periodic comparison's incremental pass now and waits for it (tests: what the feed reader passed over is
+     * found without waiting for the next minute).
+     */
+    void compareRecentChangesNow() throws Exception {
+        indexer.submit(() -> {
+                    reconcileRecent();
+                    return null;
+                })
+                .get(30, TimeUnit.SECONDS);
     }
 
     /** A search found the index damaged: searches answer from nothing until a fresh index is built. */
@@ -322,7 +427,9 @@ public class SearchIndex {
                 return;
             }
             state = State.CATCHING_UP;
+            startFeedAt(generation, resumePosition(generation.storedPosition()));
             reconcile(() -> state = State.READY);
+            lastFullPassNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             if (current != null && DatabaseOutages.explains(e)) {
                 // The index is fine; the catalog could not be read. Keep serving what the index holds: the periodic
@@ -340,6 +447,132 @@ public class SearchIndex {
             }
             state = State.BUILDING;
             rebuild();
+        }
+    }
+
+    /**
+     * Where reading the change feed starts for an index opened from disk: the position its last commit recorded, when
+     * the feed still keeps every row after it; otherwise the settled end of the feed (the full comparison that follows
+     * covers everything before it).
+     */
+    private long resumePosition(Long stored) {
+        if (stored != null && stored > 0) {
+            java.util.OptionalLong oldest = changes.oldestKept();
+            if (oldest.isPresent() && oldest.getAsLong() <= stored + 1) {
+                LOG.infof("Search index resumes the catalog change feed after change %d", stored);
+                return stored;
+            }
+        }
+        return changes.settledPosition(feedGrace);
+    }
+
+    /** Reads the feed from {@code position} on, for this generation. */
+    private void startFeedAt(Generation generation, long position) {
+        generation.position = position;
+        highestSeen = position;
+        unsettled.clear();
+        feedStarted = true;
+        uncommitted = true; // the position goes into the next commit
+    }
+
+    /**
+     * Reads the catalog change feed after what this replica has applied and indexes the products it names, so that a
+     * change committed on any replica is searchable here within about the poll interval (500 ms), or at once when
+     * PostgreSQL's notification arrives. Rows below the highest applied one that became visible late (their
+     * transaction committed after a later one's) are found by counting the unsettled window. The position moves past
+     * rows once they are older than the grace period; it is written into the index's commit data.
+     */
+    private void readFeed() {
+        Generation generation = current;
+        if (generation == null || !feedStarted) {
+            return; // a build runs; it sets the position when its index takes over
+        }
+        for (int round = 0; round < 20; round++) {
+            CatalogChanges.Batch batch = changes.after(highestSeen, FEED_BATCH);
+            Set<Long> ids = new HashSet<>();
+            Set<String> domains = new HashSet<>();
+            for (CatalogChanges.Change change : batch.changes()) {
+                take(change, ids, domains);
+            }
+            if (!unsettled.isEmpty() && changes.count(generation.position, highestSeen) > unsettled.size()) {
+                for (CatalogChanges.Change change : changes.between(generation.position, highestSeen)) {
+                    if (!unsettled.containsKey(change.seq())) {
+                        take(change, ids, domains); // committed late, below rows already applied
+                    }
+                }
+            }
+            for (String domain : domains) {
+                ids.addAll(catalog.productsOfDomain(domain));
+            }
+            apply(ids);
+            Instant settledBefore = batch.readAt().minus(feedGrace);
+            while (!unsettled.isEmpty() && unsettled.firstEntry().getValue().isBefore(settledBefore)) {
+                generation.position = unsettled.pollFirstEntry().getKey();
+                uncommitted = true;
+            }
+            if (batch.complete()) {
+                caughtUpNanos = System.nanoTime();
+                return;
+            }
+        }
+    }
+
+    private void take(CatalogChanges.Change change, Set<Long> ids, Set<String> domains) {
+        unsettled.put(change.seq(), change.changedAt());
+        highestSeen = Math.max(highestSeen, change.seq());
+        if (change.productId() != null) {
+            ids.add(change.productId());
+        } else {
+            domains.add(change.domainKey());
+        }
+    }
+
+    private void readFeedQuietly() {
+        try {
+            readFeed();
+        } catch (RuntimeException e) {
+            if (DatabaseOutages.explains(e)) {
+                LOG.debugf("The catalog change feed could not be read (%s); trying again", e);
+            } else {
+                LOG.warn("Reading the catalog change feed failed; trying again", e);
+            }
+        }
+    }
+
+    /**
+     * The periodic comparison's usual, incremental pass: the products named in the change feed within the lookback
+     * (longer than any catalog transaction lasts), compared by fingerprint with their documents. It finds what the feed
+     * reader passed over (a transaction that committed after the grace period), at a cost that follows the rate of
+     * change, not the size of the catalog. Old feed rows are pruned on the way.
+     */
+    private void reconcileRecent() throws IOException {
+        Generation generation = current;
+        if (generation == null) {
+            return;
+        }
+        CatalogChanges.Recent recent = changes.recentlyChanged(feedLookback);
+        Set<Long> ids = new HashSet<>(recent.productIds());
+        for (String domain : recent.domainKeys()) {
+            ids.addAll(catalog.productsOfDomain(domain));
+        }
+        if (!ids.isEmpty()) {
+            Map<Long, Fingerprint> inCatalog = catalog.fingerprints(ids);
+            Map<Long, Fingerprint> inIndex = generation.fingerprintsOf(ids);
+            List<Long> stale = new ArrayList<>();
+            for (Long id : ids) {
+                if (!java.util.Objects.equals(inCatalog.get(id), inIndex.get(id))) {
+                    stale.add(id);
+                }
+            }
+            if (!stale.isEmpty()) {
+                LOG.infof("Search index missed %d recent changes; indexing them now", stale.size());
+                write(generation, stale);
+                generation.searchers.maybeRefreshBlocking();
+            }
+        }
+        int pruned = changes.prune(feedRetention);
+        if (pruned > 0) {
+            LOG.debugf("Pruned %d catalog change feed rows older than %s", pruned, feedRetention);
         }
     }
 
@@ -419,7 +652,12 @@ public class SearchIndex {
             return;
         }
         try {
-            reconcile(() -> state = State.READY);
+            if (state != State.READY || System.nanoTime() - lastFullPassNanos >= fullReconcileInterval.toNanos()) {
+                reconcile(() -> state = State.READY);
+                lastFullPassNanos = System.nanoTime();
+            } else {
+                reconcileRecent();
+            }
         } catch (IOException | RuntimeException e) {
             if (DatabaseOutages.explains(e)) {
                 // Once a minute for as long as the database is down: the cause is enough, the stack adds nothing.
@@ -492,9 +730,13 @@ public class SearchIndex {
             if (current == null) {
                 state = State.BUILDING;
             }
+            // Every change after this position is read from the feed once the new index takes over; the ones before
+            // are in what the stream below reads.
+            long feedFrom = changes.settledPosition(feedGrace);
             progressTotal.set(catalog.count());
             progressDone.set(0);
             Generation fresh = Generation.create(path, searcherFactory);
+            fresh.position = feedFrom;
             try {
                 catalog.streamAll(product -> {
                     try {
@@ -514,7 +756,9 @@ public class SearchIndex {
             long products = fresh.documents();
             indexer.submit(() -> {
                         swapTo(fresh);
+                        startFeedAt(fresh, fresh.position);
                         reconcile(() -> {}); // changes committed while the rebuild ran
+                        lastFullPassNanos = System.nanoTime();
                         return null;
                     })
                     .get();
@@ -581,6 +825,8 @@ public class SearchIndex {
         final Directory directory;
         final IndexWriter writer;
         final SearcherManager searchers;
+        /** The change feed's position this generation has applied every change up to (indexer thread). */
+        volatile long position;
 
         private Generation(Path path, Directory directory, IndexWriter writer, SearcherFactory searcherFactory)
                 throws IOException {
@@ -640,9 +886,63 @@ public class SearchIndex {
             return data.get(FORMAT_KEY);
         }
 
+        /** The feed position of the last commit, or null for an index written before the feed existed. */
+        Long storedPosition() {
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) {
+                for (Map.Entry<String, String> entry : live) {
+                    if (POSITION_KEY.equals(entry.getKey())) {
+                        return Long.valueOf(entry.getValue());
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Commits the documents together with the feed position they reflect. */
         void commit() throws IOException {
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, ProductDocuments.FORMAT).entrySet());
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, ProductDocuments.FORMAT, POSITION_KEY, Long.toString(position))
+                    .entrySet());
             writer.commit();
+        }
+
+        /** The fingerprints of the documents of these products (absent: not in the index). */
+        Map<Long, Fingerprint> fingerprintsOf(Collection<Long> ids) throws IOException {
+            Map<Long, Fingerprint> fingerprints = new HashMap<>();
+            List<org.apache.lucene.util.BytesRef> terms = ids.stream()
+                    .map(id -> new org.apache.lucene.util.BytesRef(id.toString()))
+                    .toList();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                org.apache.lucene.search.Weight weight = searcher.createWeight(
+                        searcher.rewrite(new org.apache.lucene.search.TermInSetQuery(ProductDocuments.ID, terms)),
+                        org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES,
+                        1f);
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    Bits live = leaf.reader().getLiveDocs();
+                    NumericDocValues idValues = leaf.reader().getNumericDocValues(ProductDocuments.ID_SORT);
+                    NumericDocValues products = leaf.reader().getNumericDocValues(ProductDocuments.PRODUCT_LOCK);
+                    NumericDocValues domains = leaf.reader().getNumericDocValues(ProductDocuments.DOMAIN_LOCK);
+                    org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
+                    for (int doc = docs.nextDoc();
+                            doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                            doc = docs.nextDoc()) {
+                        if ((live != null && !live.get(doc)) || idValues == null || !idValues.advanceExact(doc)) {
+                            continue;
+                        }
+                        long product = products != null && products.advanceExact(doc) ? products.longValue() : -1;
+                        long domain = domains != null && domains.advanceExact(doc) ? domains.longValue() : -1;
+                        fingerprints.put(idValues.longValue(), new Fingerprint(product, domain));
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            return fingerprints;
         }
 
         long documents() {

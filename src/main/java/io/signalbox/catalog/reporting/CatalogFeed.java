@@ -145,6 +145,29 @@ public class CatalogFeed {
         });
     }
 
+    /** The fingerprints of these products, as far as they exist and are indexable (absent ids are gone). */
+    public Map<Long, Fingerprint> fingerprints(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("select p.id, p.lock_version, d.lock_version from data_product p"
+                                + " join domain d on d.id = p.domain_id"
+                                + " where p.current_version_id is not null and p.id = any (?)")) {
+            query.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            Map<Long, Fingerprint> fingerprints = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    fingerprints.put(rows.getLong(1), new Fingerprint(rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            return fingerprints;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the catalog's fingerprints failed", e);
+        }
+    }
+
     private static ProductSnapshot product(ResultSet row) throws SQLException {
         return new ProductSnapshot(
                 row.getLong("id"),
