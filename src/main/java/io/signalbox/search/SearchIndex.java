@@ -472,6 +472,7 @@ public class SearchIndex {
         highestSeen = position;
         unsettled.clear();
         feedStarted = true;
+        caughtUpNanos = System.nanoTime(); // the comparison that follows covers everything before the position
         uncommitted = true; // the position goes into the next commit
     }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two portal instances against one PostgreSQL (issue 13, "Done means"): both delivery workers poll the same outbox and
- * both sunset jobs tick over the same notices, yet every delivery is sent once and every notice retired once. The
+ * both sunset jobs tick over the same notices, yet every delivery is sent once and every notice retired once; and
+ * (issue 15) a publication accepted by either is searchable on the other within 2 s. The
  * instances are the packaged application in JVMs of their own ({@link TwoPortals}), so this runs in {@code verify},
  * after {@code package}.
  */
@@ -68,6 +69,51 @@ class TwoPortalsIT {
         if (portals != null) {
             portals.close();
         }
+    }
+
+    /**
+     * Issue 15: a publication accepted by one replica is searchable on the other within 2 s. Each instance keeps its own
+     * index; the other learns of the publication only through the catalog change feed (PostgreSQL's notification,
+     * or its next poll). Publications alternate between the instances; each is searched for on the other one.
+     */
+    @Test
+    void aPublicationOnOneInstanceIsSearchableOnTheOtherWithinTwoSeconds() {
+        String domain = Descriptors.newDomainWithToken(adminToken, "nora.network");
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PortalProcess publisher = i % 2 == 0 ? portals.one() : portals.two();
+            PortalProcess searcher = i % 2 == 0 ? portals.two() : portals.one();
+            String word = "Replicant" + i + "x" + System.nanoTime();
+            Descriptors product = Descriptors.product(domain)
+                    .slug("replicated-" + i)
+                    .title(word + " Capacity")
+                    .ownerUsername("nora.network@telco.example");
+            given().baseUri(publisher.baseUri().toString())
+                    .auth()
+                    .oauth2(ownerToken)
+                    .contentType("application/yaml")
+                    .body(product.yaml())
+                    .post("/api/products")
+                    .then()
+                    .statusCode(201);
+            long accepted = System.nanoTime();
+            await("product " + i + " searchable on the other instance")
+                    .atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> given().baseUri(searcher.baseUri().toString())
+                            .auth()
+                            .oauth2(readerToken)
+                            .queryParam("q", word)
+                            .get("/api/search")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("hits.key", String.class)
+                            .equals(List.of(product.key())));
+            millis.add((System.nanoTime() - accepted) / 1_000_000);
+        }
+        System.out.println("Cross-replica publish-to-searchable (ms): " + millis);
     }
 
     @Test
