@@ -423,6 +423,8 @@ public class SearchIndex {
                         "The search index has format %s, this version writes %s; rebuilding",
                         generation.format(), ProductDocuments.FORMAT);
                 state = State.CATCHING_UP;
+                // The old index serves until the new one takes over, and keeps up with the feed meanwhile.
+                startFeedAt(generation, resumePosition(generation.storedPosition()));
                 rebuild();
                 return;
             }

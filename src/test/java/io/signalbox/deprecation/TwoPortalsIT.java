@@ -92,7 +92,7 @@ class TwoPortalsIT {
                     .auth()
                     .oauth2(ownerToken)
                     .contentType("application/yaml")
-                    .body(product.yaml())
+                    .body(product.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .post("/api/products")
                     .then()
                     .statusCode(201);
