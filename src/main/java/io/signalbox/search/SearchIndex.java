@@ -172,7 +172,7 @@ public class SearchIndex {
     Duration feedRetention;
 
     /** How often the periodic comparison covers every product rather than the recently changed ones. */
-    @ConfigProperty(name = "signalbox.search.full-reconcile-interval", defaultValue = "6h")
+    @ConfigProperty(name = "signalbox.search.full-reconcile-interval", defaultValue = "1h")
     Duration fullReconcileInterval;
 
     @Inject
