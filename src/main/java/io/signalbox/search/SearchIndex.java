@@ -544,7 +544,8 @@ public class SearchIndex {
 
     /**
      * The periodic comparison's usual, incremental pass: the products named in the change feed within the lookback
-     * (longer than any catalog transaction lasts), compared by fingerprint with their documents. It finds what the feed
+     * (longer than any catalog transaction lasts) at or below the reader's position, compared by fingerprint with
+     * their documents. It finds what the feed
      * reader passed over (a transaction that committed after the grace period), at a cost that follows the rate of
      * change, not the size of the catalog. Old feed rows are pruned on the way.
      */
@@ -553,7 +554,9 @@ public class SearchIndex {
         if (generation == null) {
             return;
         }
-        CatalogChanges.Recent recent = changes.recentlyChanged(feedLookback);
+        // Only rows at or below the position: those above it are the feed reader's, which applies them anyway (a bulk
+        // change would otherwise be indexed twice, once here and once by the reader).
+        CatalogChanges.Recent recent = changes.recentlyChanged(feedLookback, generation.position);
         Set<Long> ids = new HashSet<>(recent.productIds());
         for (String domain : recent.domainKeys()) {
             ids.addAll(catalog.productsOfDomain(domain));

@@ -68,6 +68,9 @@ class ChangeFeedTest {
         product.publish().then().statusCode(201);
         long id = productId(product.key());
         String word = "Zephyrine" + System.nanoTime();
+        // Not there before the change (and the search path is warm: the two seconds are the feed's, not a first
+        // request's).
+        assertThat(searchKeys(word)).isEmpty();
 
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);

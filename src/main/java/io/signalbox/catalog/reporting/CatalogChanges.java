@@ -203,13 +203,17 @@ public class CatalogChanges {
         }
     }
 
-    /** The products and domains named by rows written within {@code lookback} of now (the database's clock). */
-    public Recent recentlyChanged(Duration lookback) {
+    /**
+     * The products and domains named by rows written within {@code lookback} of now (the database's clock) with a
+     * sequence number up to {@code upto}: the rows a reader at that position may have passed over.
+     */
+    public Recent recentlyChanged(Duration lookback, long upto) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query =
-                        connection.prepareStatement("select distinct product_id, domain_key from catalog_change"
-                                + " where changed_at >= clock_timestamp() - ? * interval '1 millisecond'")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select distinct product_id, domain_key from catalog_change"
+                                + " where changed_at >= clock_timestamp() - ? * interval '1 millisecond' and seq <= ?")) {
             query.setLong(1, lookback.toMillis());
+            query.setLong(2, upto);
             Set<Long> products = new HashSet<>();
             Set<String> domains = new HashSet<>();
             try (ResultSet rows = query.executeQuery()) {
