@@ -158,7 +158,7 @@ public final class MeasureCommand {
                     report,
                     skipped,
                     "rebuild",
-                    () -> new RebuildTime(portal, tokens.accessToken(admin), rebuildTimeout).measure(products));
+                    () -> new RebuildTime(portal, () -> tokens.accessToken(admin), rebuildTimeout).measure(products));
             phase(
                     report,
                     skipped,

@@ -6,6 +6,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,7 +18,7 @@ import org.HdrHistogram.Histogram;
  * share one PostgreSQL and keep an index each; the one that did not publish learns of the publication only through
  * the catalog change feed (a NOTIFY at commit, a poll every 500 ms). Publications alternate between the two replicas;
  * after each, the other replica is searched for the product's unique word every {@link #POLL} until its key is among
- * the hits, and the publishing replica is searched too, for comparison, until it shows the product there as well.
+ * the hits, and, side by side, the publishing replica is searched too, for comparison, until it shows the product.
  *
  * <p>The latency runs from the arrival of the publish answer (201: the publication committed) to the arrival of the
  * first search answer that shows it, so its resolution is the polling interval plus one search. Publications go one
@@ -54,30 +59,35 @@ final class ReplicaLatency {
         long searches = 0;
         int timeouts = 0;
         long nextStart = System.nanoTime();
-        for (int i = 0; i < warmups + publications; i++) {
-            long wait = nextStart - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        ExecutorService searchers = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < warmups + publications; i++) {
+                long wait = nextStart - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                nextStart = System.nanoTime() + interval.toNanos();
+                int publisher = i % 2;
+                Probe probe = publishAndFind(i, replicas[publisher], replicas[1 - publisher], searchers);
+                if (i < warmups) {
+                    continue;
+                }
+                Latencies.recordNanos(publishing, probe.publishNanos());
+                if (probe.otherNanos() < 0) {
+                    timeouts++;
+                    other.recordValue(GIVE_UP.toNanos() / 1_000);
+                    otherByPublisher[publisher].recordValue(GIVE_UP.toNanos() / 1_000);
+                } else {
+                    Latencies.recordNanos(other, probe.otherNanos());
+                    Latencies.recordNanos(otherByPublisher[publisher], probe.otherNanos());
+                }
+                if (probe.sameNanos() >= 0) {
+                    Latencies.recordNanos(same, probe.sameNanos());
+                }
+                searches += probe.searches();
             }
-            nextStart = System.nanoTime() + interval.toNanos();
-            int publisher = i % 2;
-            Probe probe = publishAndFind(i, replicas[publisher], replicas[1 - publisher]);
-            if (i < warmups) {
-                continue;
-            }
-            Latencies.recordNanos(publishing, probe.publishNanos());
-            if (probe.otherNanos() < 0) {
-                timeouts++;
-                other.recordValue(GIVE_UP.toNanos() / 1_000);
-                otherByPublisher[publisher].recordValue(GIVE_UP.toNanos() / 1_000);
-            } else {
-                Latencies.recordNanos(other, probe.otherNanos());
-                Latencies.recordNanos(otherByPublisher[publisher], probe.otherNanos());
-            }
-            if (probe.sameNanos() >= 0) {
-                Latencies.recordNanos(same, probe.sameNanos());
-            }
-            searches += probe.searches();
+        } finally {
+            searchers.shutdownNow();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put(
@@ -104,7 +114,8 @@ final class ReplicaLatency {
     /** One publication's times in nanoseconds after its publish answer; -1 when it never showed up there. */
     private record Probe(long publishNanos, long otherNanos, long sameNanos, int searches) {}
 
-    private Probe publishAndFind(int number, Portal publisher, Portal other) throws InterruptedException {
+    private Probe publishAndFind(int number, Portal publisher, Portal other, ExecutorService searchers)
+            throws InterruptedException {
         String token = tokens.accessToken(owner);
         String word = "rp" + run + String.format("%04d", number);
         String slug = "bench-replica-" + run + "-" + number;
@@ -117,31 +128,35 @@ final class ReplicaLatency {
         Portal.Answer published = publisher.post("/api/products", "application/yaml", descriptor, token);
         long accepted = published.receivedNanos();
         published.expect(201);
-        long deadline = accepted + GIVE_UP.toNanos();
-        long otherNanos = -1;
-        long sameNanos = -1;
-        int searches = 0;
-        while ((otherNanos < 0 || sameNanos < 0) && System.nanoTime() < deadline) {
-            // The other replica first: its figure is the one measured, the same replica's only the comparison.
-            if (otherNanos < 0) {
-                Portal.Answer answer = other.get(search, token).expect(200);
-                searches++;
-                if (shows(answer, key)) {
-                    otherNanos = answer.receivedNanos() - accepted;
-                }
-            }
-            if (sameNanos < 0) {
-                Portal.Answer answer = publisher.get(search, token).expect(200);
-                searches++;
-                if (shows(answer, key)) {
-                    sameNanos = answer.receivedNanos() - accepted;
-                }
-            }
-            if (otherNanos < 0 || sameNanos < 0) {
-                Thread.sleep(POLL.toMillis());
-            }
+        // Both replicas are searched side by side, each on a thread of its own, so that neither figure waits for the
+        // other's searches.
+        AtomicInteger searches = new AtomicInteger();
+        Future<Long> onOther = searchers.submit(() -> firstSight(other, search, key, token, accepted, searches));
+        Future<Long> onSame = searchers.submit(() -> firstSight(publisher, search, key, token, accepted, searches));
+        try {
+            return new Probe(accepted - started, onOther.get(), onSame.get(), searches.get());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("searching for " + key + " failed: " + e.getCause(), e.getCause());
         }
-        return new Probe(accepted - started, otherNanos, sameNanos, searches);
+    }
+
+    /**
+     * Searches one replica for the word every {@link #POLL} until the key is among the hits; nanoseconds from the
+     * publish answer to that search answer, or -1 after {@link #GIVE_UP}.
+     */
+    private static long firstSight(
+            Portal replica, String search, String key, String token, long accepted, AtomicInteger searches)
+            throws InterruptedException {
+        long deadline = accepted + GIVE_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            Portal.Answer answer = replica.get(search, token).expect(200);
+            searches.incrementAndGet();
+            if (shows(answer, key)) {
+                return answer.receivedNanos() - accepted;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return -1;
     }
 
     private static boolean shows(Portal.Answer answer, String key) {
