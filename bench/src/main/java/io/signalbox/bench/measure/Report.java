@@ -134,7 +134,7 @@ final class Report {
                                 number("generation", "columns"),
                                 generated));
         Double caughtUp = number("rebuild", "waitedForCatchUpMillis");
-        figure(figures, "Index catch-up after the direct write (periodic comparison)", seconds(caughtUp));
+        figure(figures, "Index catch-up after the direct write (change feed)", seconds(caughtUp));
         figure(figures, "Lucene query p50, all kinds", millis(number("query", "luceneTook", "all", "p50Millis")));
         figure(figures, "Lucene query p99, all kinds", millis(number("query", "luceneTook", "all", "p99Millis")));
         figure(figures, "GET /api/search end to end p50 / p99", pair("query", "http", "all"));
