@@ -12,6 +12,12 @@
 #                                  the local GreenMail the portal's launcher starts (the deprecation phase's emails go
 #                                  there); another portal's GreenMail on the same ports would receive them instead, so
 #                                  the script refuses ports already taken
+#   BENCH_REPLICAS=1               2 starts a second portal from the same build against the same PostgreSQL once the
+#                                  catalog is generated (it builds its own index of it at start), sharing the first
+#                                  one's Keycloak and GreenMail, and measures publish-to-searchable across the two
+#                                  (the `replicas` phase; docs/performance.md, "Two replicas")
+#   BENCH_SECOND_PORTAL_PORT       the second portal's port (default: BENCH_PORTAL_PORT + 1)
+#   BENCH_SECOND_PORTAL_TIMEOUT=600 seconds to wait for the second portal to be ready (its index of the whole catalog)
 #   BENCH_RESULTS=FILE             where the JSON results go (default bench/results/<UTC time>-<SIZE>.json)
 #   BENCH_SKIP_BUILD=1             use the portal and bench jars already built
 #   BENCH_MEASURE_OPTIONS="..."    more options for `measure`, e.g. "--skip postgres --fixed-rate-seconds 30", or the
@@ -30,6 +36,8 @@ keycloak_port=8180
 smtp_port=${BENCH_SMTP_PORT:-3025}
 imap_port=${BENCH_IMAP_PORT:-3143}
 mail_api_port=${BENCH_MAIL_API_PORT:-8025}
+replicas=${BENCH_REPLICAS:-1}
+second_port=${BENCH_SECOND_PORTAL_PORT:-$((portal_port + 1))}
 seed=${BENCH_SEED:-42}
 work=$bench/target/run
 results=${BENCH_RESULTS:-$bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$size.json}
@@ -40,8 +48,8 @@ say() { printf '\n== %s\n' "$*"; }
 fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Everything started here is stopped here, by process id, newest first: the portal (and the Keycloak it started),
-# then PostgreSQL.
+# Everything started here is stopped here, by process id, newest first: the second portal when there is one, the
+# portal (and the Keycloak and GreenMail it started), then PostgreSQL.
 started=()
 descendants() {
   local child
@@ -98,6 +106,11 @@ command -v jcmd >/dev/null && command -v jstat >/dev/null \
 java -version 2>&1 | head -1
 listening "$portal_port" && fail "port $portal_port is taken: set BENCH_PORTAL_PORT"
 listening "$pg_port" && fail "port $pg_port is taken: set BENCH_PG_PORT"
+case "$replicas" in
+  1) ;;
+  2) listening "$second_port" && fail "port $second_port is taken: set BENCH_SECOND_PORTAL_PORT" ;;
+  *) fail "BENCH_REPLICAS is 1 or 2, not $replicas" ;;
+esac
 mail_api=()
 if [ -n "${QUARKUS_MAILER_HOST:-}" ]; then
   echo "QUARKUS_MAILER_HOST is set: the portal sends its mail to $QUARKUS_MAILER_HOST, not to a local GreenMail"
@@ -151,14 +164,42 @@ say "Generating $size data products (seed $seed)"
 java -jar "$jar" generate --jdbc-url "$jdbc" --products "$size" --seed "$seed" --domains "${BENCH_DOMAINS:-14}" \
   --summary "$work/generation.json"
 
+second_portal=()
+if [ "$replicas" = 2 ]; then
+  say "Starting a second portal on port $second_port (-Xmx512m), against the same PostgreSQL"
+  # The same build and settings as the first, with its own index and data directory. It starts neither a Keycloak nor
+  # a GreenMail of its own: the launcher starts those only when no provider and no mail server is configured, so both
+  # are set here, to the first portal's. Its OIDC tenants need the realm at start; the first portal's Keycloak may
+  # still be starting.
+  oidc_url=${QUARKUS_OIDC_AUTH_SERVER_URL:-http://127.0.0.1:$keycloak_port/realms/signalbox}
+  await 180 "$portal_pid" Keycloak curl -sf -o /dev/null "$oidc_url/.well-known/openid-configuration"
+  (
+    cd "$home"
+    exec env QUARKUS_DATASOURCE_JDBC_URL="$jdbc" QUARKUS_DATASOURCE_USERNAME=postgres \
+      QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT="$second_port" \
+      SIGNALBOX_SEARCH_INDEX_DIR="$work/search-2" \
+      QUARKUS_OIDC_AUTH_SERVER_URL="$oidc_url" \
+      QUARKUS_MAILER_HOST="${QUARKUS_MAILER_HOST:-127.0.0.1}" QUARKUS_MAILER_PORT="${QUARKUS_MAILER_PORT:-$smtp_port}" \
+      QUARKUS_MAILER_START_TLS="${QUARKUS_MAILER_START_TLS:-DISABLED}" \
+      java -Xmx512m ${BENCH_PORTAL_JAVA_OPTIONS:-} -Dsignalbox.data-dir="$work/portal-2" \
+      -jar target/quarkus-app/quarkus-run.jar
+  ) >"$work/portal-2.log" 2>&1 &
+  second_pid=$!
+  started+=("$second_pid")
+  # Ready once its index holds the whole catalog and it has read the change feed to its end.
+  await "${BENCH_SECOND_PORTAL_TIMEOUT:-600}" "$second_pid" "The second portal" \
+    curl -sf -o /dev/null "http://127.0.0.1:$second_port/q/health/ready"
+  second_portal=(--second-portal "http://127.0.0.1:$second_port")
+fi
+
 say "Measuring"
 # shellcheck disable=SC2086 # BENCH_MEASURE_OPTIONS is a list of options
-java -jar "$jar" measure --portal "http://127.0.0.1:$portal_port" \
+java -jar "$jar" measure --portal "http://127.0.0.1:$portal_port" "${second_portal[@]}" \
   --keycloak "http://127.0.0.1:$keycloak_port/realms/signalbox" --jdbc-url "$jdbc" --portal-pid "$portal_pid" \
   --seed "$seed" --generation "$work/generation.json" --wrk-script "$bench/wrk/report.lua" --results "$results" \
   --portal-classes "$home/target/quarkus-app/app" "${mail_api[@]}" ${BENCH_MEASURE_OPTIONS:-}
 
-say "Stopping the portal and PostgreSQL"
+say "Stopping the portal$([ "$replicas" = 2 ] && echo "s") and PostgreSQL"
 stop_all
 started=()
-echo "Logs: $work/portal.log, $work/postgres.log"
+echo "Logs: $work/portal.log,$([ "$replicas" = 2 ] && echo " $work/portal-2.log,") $work/postgres.log"

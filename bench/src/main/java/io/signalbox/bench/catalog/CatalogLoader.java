@@ -36,7 +36,7 @@ import org.postgresql.copy.CopyManager;
  * <p>Like {@code pg_restore --disable-triggers}, the load runs with foreign-key triggers off: they would check two
  * million column rows one by one, and they would refuse the two tables that reference each other (a product's current
  * version, a version's product) unless every product were written twice. The references are checked once, set-based,
- * at the end.
+ * at the end. The load ends by naming every product in the catalog change feed, so that running portals index them.
  * Turning triggers off needs a superuser, which the bench's own PostgreSQL has.
  */
 public final class CatalogLoader {
@@ -183,8 +183,27 @@ public final class CatalogLoader {
             statement.execute("set session_replication_role = origin");
         }
         refuseBrokenReferences(firstProductId, firstProductId + products - 1, columns);
+        announceToSearchIndexes(firstProductId, firstProductId + products - 1);
         connection.commit();
         return new Loaded(products, versions, columns, bytes);
+    }
+
+    /**
+     * Writes a row per loaded product into the catalog change feed ({@code catalog_change}, migrations/V25), in the
+     * load's transaction, as docs/search.md asks of any write that bypasses the portal: each running portal's index
+     * then reads the new catalog from the feed (woken by the feed's NOTIFY at commit) instead of waiting for its next
+     * full comparison, which runs every six hours. A schema from before the feed has nothing to write to.
+     */
+    private void announceToSearchIndexes(long firstId, long lastId) throws SQLException {
+        if (!tableExists("catalog_change")) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into catalog_change (product_id)"
+                + " select id from data_product where id between ? and ? order by id")) {
+            insert.setLong(1, firstId);
+            insert.setLong(2, lastId);
+            insert.executeUpdate();
+        }
     }
 
     private void refuseBrokenReferences(long firstId, long lastId, long columns) throws SQLException {

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * {@code measure}: runs the measurements of docs/performance.md against a running portal, in an order where none
  * disturbs the next: the rebuild first (the index everything else searches), then query time on a quiet server, then
- * publications, then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
+ * publications (on one replica, then, when a second portal is given, alternating between two replicas and searched
+ * for on the other), then the load tests, then the heap, then PostgreSQL's full-text search beside an idle portal, then
  * the domain map, readiness evidence for the largest domains, then deprecation notices to 5 000 subscribers and
  * their delivery by email (it waits until the worker has sent what it caused), then the readiness phase (it grows the
  * mesh to 500 domains with twenty assessments each and measures the council's heatmap, its CSV, a domain page and the
@@ -37,6 +38,7 @@ public final class MeasureCommand {
             "rebuild",
             "query",
             "publish",
+            "replicas",
             "page",
             "fixed-rate",
             "heap",
@@ -82,6 +84,11 @@ public final class MeasureCommand {
         int warmupRounds = arguments.integer("warmup-rounds", 3);
         int publications = arguments.integer("publications", 200);
         int publishWarmups = arguments.integer("publish-warmups", 10);
+        String secondPortalText = arguments.text("second-portal", null);
+        URI secondPortalUrl = secondPortalText == null ? null : URI.create(secondPortalText);
+        int replicaPublications = arguments.integer("replica-publications", 200);
+        int replicaWarmups = arguments.integer("replica-warmups", 10);
+        Duration replicaInterval = Duration.ofMillis(arguments.integer("replica-interval-millis", 250));
         int rate = arguments.integer("rate", 500);
         int fixedRateSeconds = arguments.integer("fixed-rate-seconds", 60);
         int senders = arguments.integer("senders", 64);
@@ -121,6 +128,9 @@ public final class MeasureCommand {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("startedAt", Instant.now().toString());
         run.put("portal", portalUrl.toString());
+        if (secondPortalUrl != null) {
+            run.put("secondPortal", secondPortalUrl.toString());
+        }
         run.put("seed", seed);
         run.put("skipped", skipped);
         report.put("run", run);
@@ -148,7 +158,7 @@ public final class MeasureCommand {
                     report,
                     skipped,
                     "rebuild",
-                    () -> new RebuildTime(portal, tokens.accessToken(admin), rebuildTimeout).measure(products));
+                    () -> new RebuildTime(portal, () -> tokens.accessToken(admin), rebuildTimeout).measure(products));
             phase(
                     report,
                     skipped,
@@ -160,6 +170,15 @@ public final class MeasureCommand {
                     skipped,
                     "publish",
                     () -> new PublishLatency(portal, tokens, owner, ownedDomain).measure(publishWarmups, publications));
+            if (secondPortalUrl != null) {
+                // Issue 15: publications alternate between the two replicas, each searched for on the other.
+                phase(
+                        report,
+                        skipped,
+                        "replicas",
+                        () -> new ReplicaLatency(portal, new Portal(secondPortalUrl), tokens, owner, ownedDomain)
+                                .measure(replicaWarmups, replicaPublications, replicaInterval));
+            }
             phase(report, skipped, "page", () -> {
                 if (!PageThroughput.wrkInstalled()) {
                     throw new IllegalStateException("wrk is not installed (apt-get install wrk)");

@@ -77,7 +77,7 @@ final class PublishLatency {
         String marker = "bp" + run + String.format("%04d", number);
         String slug = "bench-probe-" + run + "-" + number;
         String title = "Latency probe " + marker;
-        byte[] descriptor = descriptor(slug, title).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] descriptor = descriptor(domain, slug, title).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         long started = System.nanoTime();
         Portal.Answer published = portal.post("/api/products", "application/yaml", descriptor, token);
@@ -102,9 +102,10 @@ final class PublishLatency {
 
     /**
      * A small but complete publication that meets the council's rules (the gate's evaluation is part of what is
-     * measured): one output port, its contract with five columns, a consumer, a changelog and a freshness SLA.
+     * measured): one output port, its contract with five columns, a consumer, a changelog and a freshness SLA. The
+     * replicas phase publishes the same.
      */
-    private String descriptor(String slug, String title) {
+    static String descriptor(String domain, String slug, String title) {
         return """
                 apiVersion: v1.0.0
                 kind: DataProduct

@@ -9,25 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * (a) A full rebuild of the index from PostgreSQL: asked for as an admin, then followed on the status document until
  * the index is ready again with a finished rebuild that started after the request. The portal's own duration is the
  * figure; the wall time around it adds the request and the polling interval.
  *
- * <p>The generator writes straight into PostgreSQL, so the portal learns of the new catalog only from its periodic
- * comparison with the catalog (every minute), which then indexes it product by product. The rebuild is asked for once
- * that catch-up is over, so that the two never run side by side; the catch-up time is reported too.
+ * <p>The generator writes straight into PostgreSQL and names every product in the catalog change feed, so the portal
+ * learns of the new catalog from the feed, which it then indexes product by product. The rebuild is asked for once
+ * that catch-up is over, so that the two never run side by side; the catch-up time is reported too. The admin's token
+ * is asked for on every request: the catch-up can outlast one token.
  */
 final class RebuildTime {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Portal portal;
-    private final String adminToken;
+    private final Supplier<String> adminToken;
     private final Duration timeout;
 
-    RebuildTime(Portal portal, String adminToken, Duration timeout) {
+    RebuildTime(Portal portal, Supplier<String> adminToken, Duration timeout) {
         this.portal = portal;
         this.adminToken = adminToken;
         this.timeout = timeout;
@@ -40,15 +42,16 @@ final class RebuildTime {
         // The status clock is the portal's; one second of slack covers any rounding of startedAt.
         Instant requested = Instant.now().minusSeconds(1);
         long started = System.nanoTime();
-        JsonNode accepted = portal.post("/api/search/rebuild", "application/json", new byte[0], adminToken)
+        JsonNode accepted = portal.post("/api/search/rebuild", "application/json", new byte[0], adminToken.get())
                 .expect(200, 202)
                 .json();
         List<String> states = new ArrayList<>();
         states.add(state(accepted));
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode status =
-                    portal.get("/api/search/status", adminToken).expect(200).json();
+            JsonNode status = portal.get("/api/search/status", adminToken.get())
+                    .expect(200)
+                    .json();
             String state = state(status);
             if (!state.equals(states.get(states.size() - 1))) {
                 states.add(state);
@@ -75,7 +78,9 @@ final class RebuildTime {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode status = null;
         while (Instant.now().isBefore(deadline)) {
-            status = portal.get("/api/search/status", adminToken).expect(200).json();
+            status = portal.get("/api/search/status", adminToken.get())
+                    .expect(200)
+                    .json();
             if (state(status).equals("ready") && status.path("documents").asLong() >= expectedDocuments) {
                 return;
             }

@@ -39,6 +39,13 @@ final class Report {
         targets.add(atMost("Full rebuild (portal's own duration)", "≤ 60 s", seconds(rebuild), rebuild, 60_000));
         Double publish = number("publish", "publishToSearchable", "p99Millis");
         targets.add(atMost("Publish to searchable, p99", "≤ 1 s", millis(publish), publish, 1_000));
+        Double otherReplica = number("replicas", "otherReplica", "p99Millis");
+        targets.add(atMost(
+                "Publish to searchable on the other replica (answer to hit), p99",
+                "≤ 2 s",
+                millis(otherReplica),
+                otherReplica,
+                2_000));
         for (String kind : List.of("plain", "phrase", "faceted")) {
             Double took = number("query", "luceneTook", kind, "p99Millis");
             targets.add(atMost("Lucene query p99, " + kind, "≤ 5 ms", millis(took), took, 5));
@@ -127,12 +134,15 @@ final class Report {
                                 number("generation", "columns"),
                                 generated));
         Double caughtUp = number("rebuild", "waitedForCatchUpMillis");
-        figure(figures, "Index catch-up after the direct write (periodic comparison)", seconds(caughtUp));
+        figure(figures, "Index catch-up after the direct write (change feed)", seconds(caughtUp));
         figure(figures, "Lucene query p50, all kinds", millis(number("query", "luceneTook", "all", "p50Millis")));
         figure(figures, "Lucene query p99, all kinds", millis(number("query", "luceneTook", "all", "p99Millis")));
         figure(figures, "GET /api/search end to end p50 / p99", pair("query", "http", "all"));
         figure(figures, "Publish request alone p50 / p99", pair("publish", "publishRequest"));
         figure(figures, "Publish to searchable p50", millis(number("publish", "publishToSearchable", "p50Millis")));
+        figure(figures, "Other replica: publish answer to searchable p50 / p99", pair("replicas", "otherReplica"));
+        figure(figures, "Other replica: p95 / max", pairOf("replicas", "otherReplica", "p95Millis", "maxMillis"));
+        figure(figures, "Same replica: publish answer to searchable p50 / p99", pair("replicas", "sameReplica"));
         figure(figures, "Rebuild wall time (request to ready)", seconds(number("rebuild", "wallMillis")));
         figure(figures, "Search page with wrk: p50 / p99 (saturated)", wrk("search"));
         figure(figures, "Search page with wrk, every answer searched afresh: p50 / p99", wrk("searchUncached"));
@@ -214,6 +224,12 @@ final class Report {
         Double p50 = number(append(path, "p50Millis"));
         Double p99 = number(append(path, "p99Millis"));
         return p50 == null || p99 == null ? null : millis(p50) + " / " + millis(p99);
+    }
+
+    private String pairOf(String section, String part, String first, String second) {
+        Double a = number(section, part, first);
+        Double b = number(section, part, second);
+        return a == null || b == null ? null : millis(a) + " / " + millis(b);
     }
 
     private String wrk(String page) {
