@@ -129,6 +129,10 @@ public final class SmtpGate implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 Relay relay = new Relay(client, server);
                 relays.add(relay);
+                if (socket.isClosed()) {
+                    relay.cut(); // the door closed while this connection came in: it must not outlive the close
+                    continue;
+                }
                 threads.execute(() -> relay.pump(relay.client, relay.server, true));
                 threads.execute(() -> relay.pump(relay.server, relay.client, false));
             } catch (IOException e) {
