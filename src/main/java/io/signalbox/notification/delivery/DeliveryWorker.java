@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.signalbox.notification.Channel;
@@ -15,6 +16,7 @@ import io.signalbox.notification.MessageSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -104,6 +107,7 @@ public class DeliveryWorker {
 
     private ExecutorService pool;
     private Backoff backoff;
+    private volatile boolean stopping;
 
     @PostConstruct
     void start() {
@@ -114,6 +118,23 @@ public class DeliveryWorker {
             return thread;
         });
         backoff = new Backoff(firstRetry, longestRetry);
+    }
+
+    /**
+     * The portal is stopping: no new batch is claimed, and the sends under way get up to their channel's timeout to
+     * finish and be marked while the database is still open (afterwards a send's row would keep its lease and be sent
+     * again by whichever replica claims it next, which is safe but needless).
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(35, TimeUnit.SECONDS)) {
+                LOG.warn("Notification sends still under way at shutdown; their rows are sent again after the lease");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy
@@ -153,7 +174,7 @@ public class DeliveryWorker {
             }
         }
         DeliveryRun run = new DeliveryRun(0, 0, 0, 0, 0, waiting);
-        while (true) {
+        while (!stopping) {
             Instant now = clock.instant();
             List<DeliveryRecord> batch = deliveries.claim(batchSize, now, now.plus(lease), byChannel.keySet());
             if (batch.isEmpty()) {
@@ -171,6 +192,7 @@ public class DeliveryWorker {
                 return run;
             }
         }
+        return run;
     }
 
     private DeliveryRun deliver(
