@@ -1,0 +1,70 @@
+package io.signalbox.freshness.report;
+
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.Paging;
+import io.signalbox.web.Refusal;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The SLA report as JSON, the twin of {@link SlaPages} (docs/freshness.md); every signed-in person reads it. */
+@Path("/api/sla")
+@Produces(MediaType.APPLICATION_JSON)
+public class SlaApi {
+
+    private static final String PRODUCTS = "/api/sla/products";
+
+    @Inject
+    SlaReport report;
+
+    /**
+     * The report: per domain the products watched, breached and at risk now and the 30- and 90-day on-time shares
+     * (fractions 0 to 1), the current breaches (count and the longest overdue), the worst offenders; with
+     * {@code ?domain=} only that domain, with the first page of its products (404 naming an unknown domain).
+     */
+    @GET
+    public SlaReport.Report report(@QueryParam("domain") String domain) {
+        return report.report(domainFilter(domain), PRODUCTS);
+    }
+
+    /**
+     * Watched products by key with their state, deadline and shares, all or one domain's: a page (web.Paging:
+     * {@code size} 1 to {@value SlaReport#MAX_SIZE}, default {@value SlaReport#DEFAULT_SIZE}).
+     */
+    @GET
+    @Path("/products")
+    public Response products(
+            @QueryParam("domain") String domain, @QueryParam("after") String after, @QueryParam("size") Integer size) {
+        return report.products(
+                        domainFilter(domain),
+                        Paging.request(after, size, SlaReport.DEFAULT_SIZE, SlaReport.MAX_SIZE, 1),
+                        PRODUCTS)
+                .answer();
+    }
+
+    private static final Pattern DOMAIN_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    /**
+     * The {@code domain} parameter: blank is no filter; anything but a domain key is a 400 naming {@code domain}.
+     */
+    static Optional<String> domainFilter(String domain) {
+        if (domain == null || domain.isBlank()) {
+            return Optional.empty();
+        }
+        String key = domain.strip();
+        if (!DOMAIN_KEY.matcher(key).matches()) {
+            throw Refusal.malformed(
+                    "The domain filter is not a domain key",
+                    List.of(new FieldProblem(
+                            "domain", "must be a domain key: a lower-case letter, then 1 to 39 of a-z, 0-9 or -")));
+        }
+        return Optional.of(key);
+    }
+}
