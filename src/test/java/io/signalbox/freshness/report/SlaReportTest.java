@@ -168,6 +168,14 @@ class SlaReportTest {
         assertThat(all.select("#by-domain tr[data-domain=" + domain + "] th a").attr("href"))
                 .isEqualTo("/sla?domain=" + domain);
         assertThat(all.select("nav.site-nav a[href=/sla]")).hasSize(1);
+        Document domainPage = Jsoup.parse(given().auth()
+                .oauth2(rita)
+                .get("/domains/" + domain)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(domainPage.select("a[href=/sla?domain=" + domain + "]")).hasSize(1);
     }
 
     @Test
