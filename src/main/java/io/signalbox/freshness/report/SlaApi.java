@@ -1,8 +1,7 @@
 package io.signalbox.freshness.report;
 
-import io.signalbox.web.FieldProblem;
+import io.signalbox.catalog.domain.DomainRoster;
 import io.signalbox.web.Paging;
-import io.signalbox.web.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,9 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The SLA report as JSON, the twin of {@link SlaPages} (docs/freshness.md); every signed-in person reads it. */
 @Path("/api/sla")
@@ -49,22 +46,8 @@ public class SlaApi {
                 .answer();
     }
 
-    private static final Pattern DOMAIN_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
-
-    /**
-     * The {@code domain} parameter: blank is no filter; anything but a domain key is a 400 naming {@code domain}.
-     */
+    /** The {@code domain} parameter as every domain filter reads it ({@link DomainRoster#domainFilter}). */
     static Optional<String> domainFilter(String domain) {
-        if (domain == null || domain.isBlank()) {
-            return Optional.empty();
-        }
-        String key = domain.strip();
-        if (!DOMAIN_KEY.matcher(key).matches()) {
-            throw Refusal.malformed(
-                    "The domain filter is not a domain key",
-                    List.of(new FieldProblem(
-                            "domain", "must be a domain key: a lower-case letter, then 1 to 39 of a-z, 0-9 or -")));
-        }
-        return Optional.of(key);
+        return DomainRoster.domainFilter(domain);
     }
 }

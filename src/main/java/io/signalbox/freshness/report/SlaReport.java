@@ -44,7 +44,10 @@ public class SlaReport {
     /** Breaches and worst offenders listed in the report; the domain's product list is paged. */
     public static final int LISTED = 10;
 
+    /** Products on a page of the product list unless {@code size} says otherwise. */
     public static final int DEFAULT_SIZE = 50;
+
+    /** The largest {@code size} of the product list. */
     public static final int MAX_SIZE = 200;
 
     @Inject
