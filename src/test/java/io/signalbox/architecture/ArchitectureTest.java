@@ -28,7 +28,8 @@ class ArchitectureTest {
         "io.signalbox.launcher..",
         "io.signalbox.deprecation..",
         "io.signalbox.notification..",
-        "io.signalbox.readiness.."
+        "io.signalbox.readiness..",
+        "io.signalbox.freshness.."
     };
 
     private static JavaClasses classes;

@@ -10,7 +10,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.signalbox.catalog.descriptor.DescriptorFormat;
 import io.signalbox.catalog.descriptor.DescriptorParser;
+import io.signalbox.freshness.watch.FreshnessWatch;
 import io.signalbox.testing.Descriptors;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,9 @@ class DemoCatalogGovernanceTest {
 
     private static final Pattern DOMAIN_LINE = Pattern.compile("(?m)^domain:\\s*\"?([a-z][a-z0-9-]*)\"?\\s*$");
     private static final Pattern ID_LINE = Pattern.compile("(?m)^id:\\s*\"?([^\"\\s]+)\"?\\s*$");
+
+    @Inject
+    FreshnessWatch freshness;
 
     /** The demo's domain keys, each mapped to the fresh domain its products are published into. */
     private static Map<String, String> freshDomains;
@@ -124,6 +129,28 @@ class DemoCatalogGovernanceTest {
             }
         }
         assertThat(refused).isEmpty();
+
+        // The demo's first look at freshness (DemoCatalog.watchFreshness): something at risk and something breached.
+        freshness.runOnce();
+        String network = freshDomains.get("network");
+        assertThat(given().get("/api/sla/products?domain=" + network + "&size=200")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getString("items.find { it.key == '" + network + ".cell-site-registry' }.state"))
+                .as("refreshed 20 h ago, daily")
+                .isEqualTo("at_risk");
+        assertThat(given().get("/api/sla?domain=" + freshDomains.get("product"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("breaches.longestOverdue.key"))
+                .as("price plans and catalogue services, refreshed 30 h ago, daily")
+                .contains(
+                        freshDomains.get("product") + ".price-plans",
+                        freshDomains.get("product") + ".catalogue-services");
     }
 
     /**

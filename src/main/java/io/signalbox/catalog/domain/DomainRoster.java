@@ -1,6 +1,9 @@
 package io.signalbox.catalog.domain;
 
+import io.signalbox.catalog.descriptor.DescriptorReader;
 import io.signalbox.catalog.model.Domain;
+import io.signalbox.web.FieldProblem;
+import io.signalbox.web.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +28,26 @@ public class DomainRoster {
 
     @Inject
     EntityManager em;
+
+    /**
+     * Reads a {@code domain} query parameter that filters a list by domain (the council's watch, the SLA page): blank
+     * is no filter; anything but a domain key is a 400 naming {@code domain}.
+     *
+     * @throws Refusal.Malformed when it is not a domain key
+     */
+    public static Optional<String> domainFilter(String domain) {
+        if (domain == null || domain.isBlank()) {
+            return Optional.empty();
+        }
+        String key = domain.strip();
+        if (!DescriptorReader.DOMAIN_KEY.matcher(key).matches()) {
+            throw Refusal.malformed(
+                    "The domain filter is not a domain key",
+                    List.of(new FieldProblem(
+                            "domain", "must be a domain key: a lower-case letter, then 1 to 39 of a-z, 0-9 or -")));
+        }
+        return Optional.of(key);
+    }
 
     /** A domain's key, its name and the people the catalog names as accountable (free text, as registered). */
     public record Contacts(String key, String name, String businessOwner, String technicalContact) {}

@@ -8,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -67,6 +70,42 @@ public class MeasuredFreshness {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the products' measured freshness", e);
+        }
+    }
+
+    private static final String LATEST = """
+            select asked.product_id, latest.last_refreshed_at
+              from unnest(?::bigint[]) as asked (product_id)
+              join lateral (select m.last_refreshed_at from product_measurement m
+                             where m.product_id = asked.product_id order by m.id desc limit 1) latest on true
+            """;
+
+    /**
+     * The last refresh each of the given products reported in its latest measurement (the same "latest" as
+     * {@link #onTime}: the most recently received), for the freshness watch. Products without a measurement are
+     * absent from the answer. One statement, one index probe per product; in the caller's transaction when there is
+     * one, so a caller holding a lock on its own rows reads measurements committed before it took the lock.
+     *
+     * @param productIds at most a batch of products (the caller bounds it); empty answers empty
+     */
+    public Map<Long, Instant> latestRefreshes(Collection<Long> productIds) {
+        Map<Long, Instant> answer = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return answer;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(LATEST)) {
+            query.setArray(1, connection.createArrayOf("bigint", productIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    answer.put(
+                            rows.getLong(1),
+                            rows.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+            return answer;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the products' latest refreshes", e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class EvidenceRules {
      * What the facts measured from outside the catalog add: the freshness governance measured and the domain's
      * overdue plan items.
      *
-     * @param readableFreshness products whose declared freshness {@link FreshnessWindow} reads
+     * @param readableFreshness products whose declared freshness {@link io.signalbox.governance.compliance.FreshnessWindow} reads
      * @param measured those with at least one measurement
      * @param onTime those whose latest measurement's last refresh is within the declared freshness
      * @param overduePlanItems open plan items of the domain's latest submitted assessment past their target date

@@ -3,6 +3,7 @@ package io.signalbox.readiness.evidence;
 import io.signalbox.catalog.reporting.DomainFacts;
 import io.signalbox.catalog.reporting.DomainFacts.DeclaredFreshness;
 import io.signalbox.catalog.reporting.DomainFacts.Facts;
+import io.signalbox.governance.compliance.FreshnessWindow;
 import io.signalbox.governance.compliance.MeasuredFreshness;
 import io.signalbox.readiness.evidence.EvidenceRules.Measured;
 import io.signalbox.web.Refusal;

@@ -1,5 +1,6 @@
 package io.signalbox.readiness.watch;
 
+import io.signalbox.catalog.domain.DomainRoster;
 import io.signalbox.catalog.map.UndeclaredReads;
 import io.signalbox.catalog.reporting.ProductOwners;
 import io.signalbox.catalog.reporting.ProductOwners.ProductOwner;
@@ -8,7 +9,6 @@ import io.signalbox.governance.canonical.UnmappedAttributes.UnmappedAttribute;
 import io.signalbox.identity.OwnerSightings;
 import io.signalbox.identity.OwnerSightings.DomainOwner;
 import io.signalbox.identity.OwnerSightings.OwnerStanding;
-import io.signalbox.web.FieldProblem;
 import io.signalbox.web.Paging;
 import io.signalbox.web.Paging.PageRequest;
 import io.signalbox.web.Refusal;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The three lists of the council's watch over the mesh (Step 7; docs/mesh-watch.md): undeclared dependencies,
@@ -45,8 +44,6 @@ public class MeshWatch {
      * with a cursor to go on, instead of reading the whole catalog in one request.
      */
     static final int OWNER_SCAN = 5_000;
-
-    private static final Pattern DOMAIN_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     @Inject
     UndeclaredReads undeclaredReads;
@@ -98,17 +95,7 @@ public class MeshWatch {
      * @throws Refusal.Malformed when it is not a domain key
      */
     public static Optional<String> domainFilter(String domain) {
-        if (domain == null || domain.isBlank()) {
-            return Optional.empty();
-        }
-        String key = domain.strip();
-        if (!DOMAIN_KEY.matcher(key).matches()) {
-            throw Refusal.malformed(
-                    "The domain filter is not a domain key",
-                    List.of(new FieldProblem(
-                            "domain", "must be a domain key: a lower-case letter, then 1 to 39 of a-z, 0-9 or -")));
-        }
-        return Optional.of(key);
+        return DomainRoster.domainFilter(domain);
     }
 
     /** The undeclared reads (where {@code domain} reads or is read, when given), by reading then read product key. */

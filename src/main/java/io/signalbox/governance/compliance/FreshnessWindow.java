@@ -1,4 +1,4 @@
-package io.signalbox.readiness.evidence;
+package io.signalbox.governance.compliance;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.signalbox.readiness.evidence;
+package io.signalbox.governance.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,429 @@
+package io.signalbox.freshness.watch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.signalbox.catalog.reporting.FreshnessPromises;
+import io.signalbox.catalog.reporting.FreshnessPromises.Promise;
+import io.signalbox.governance.compliance.FreshnessWindow;
+import io.signalbox.governance.compliance.MeasuredFreshness;
+import io.signalbox.notification.Channel;
+import io.signalbox.notification.DeliveryRequest;
+import io.signalbox.notification.Outbox;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves every product that declares a freshness through on time → at risk → breached → recovered
+ * (docs/freshness.md), records each move in {@code freshness_transition} and alerts the product's owner (email and
+ * inbox, through the outbox, topic {@value #TOPIC}) on at risk, on breach and on recovery.
+ *
+ * <p>A run walks the catalog's promises ({@link FreshnessPromises}) a batch at a time by product id; per batch, in one
+ * transaction, it adds the products not watched yet, claims their state rows with {@code FOR UPDATE SKIP LOCKED},
+ * reads their latest reported refreshes (governance's {@link MeasuredFreshness}) after the claim, and writes each
+ * change of state together with its history row and its outbox rows. A row another run holds is skipped, and a run
+ * that claims it after that one committed finds it already moved: each transition happens, and is alerted, once,
+ * however many replicas or threads run at once. A new measurement is picked up by the next run (every
+ * {@code signalbox.freshness.check-interval}, 1 min), not by an event: one minute is far inside any freshness window,
+ * and the run is the single writer of the state.
+ */
+@ApplicationScoped
+public class FreshnessWatch {
+
+    private static final Logger LOG = Logger.getLogger(FreshnessWatch.class);
+
+    /** The notification topic of freshness alerts, rendered by {@link FreshnessMessages}. */
+    public static final String TOPIC = "freshness";
+
+    /** The recipient key of the product's owner within a transition's deliveries. */
+    static final long OWNER = 1;
+
+    /** The kinds of transition the owner is told of; {@code watched} and {@code on_time} are only recorded. */
+    static final List<String> ALERTED = List.of("at_risk", "breached", "recovered");
+
+    /** Every kind of transition, for the counter's series. */
+    static final List<String> KINDS = List.of("watched", "on_time", "at_risk", "breached", "recovered");
+
+    @Inject
+    FreshnessPromises promises;
+
+    @Inject
+    MeasuredFreshness measured;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    FreshnessConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** What one run did: transitions by kind, and how many products it looked at. */
+    public record Run(Map<String, Integer> transitions, int products) {
+
+        /** How many transitions of {@code kind} the run made. */
+        public int of(String kind) {
+            return transitions.getOrDefault(kind, 0);
+        }
+    }
+
+    @PostConstruct
+    void refuseBadSettings() {
+        if (config.atRiskMargin() < 1 || config.atRiskMargin() > 99) {
+            throw new IllegalStateException(
+                    "signalbox.freshness.at-risk-margin must be 1 to 99 (percent of the window)," + " not "
+                            + config.atRiskMargin());
+        }
+        if (config.batchSize() < 1 || config.batchSize() > 5000) {
+            throw new IllegalStateException(
+                    "signalbox.freshness.batch-size must be 1 to 5000, not " + config.batchSize());
+        }
+    }
+
+    @Scheduled(
+            identity = "freshness-watch",
+            every = "${signalbox.freshness.check-interval}",
+            delayed = "${signalbox.freshness.check-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            Run run = runOnce();
+            if (run.transitions().values().stream().anyMatch(n -> n > 0)) {
+                LOG.infof("Freshness watch: %s", run.transitions());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not check the products' freshness; trying again at the next tick: %s", e.getMessage());
+        }
+    }
+
+    /** Looks at every product that declares a freshness once, moving and alerting what changed since the last run. */
+    public Run runOnce() {
+        Map<String, Integer> transitions = new LinkedHashMap<>();
+        int products = 0;
+        long afterId = 0;
+        int batch = config.batchSize();
+        while (true) {
+            long from = afterId;
+            Stretch stretch = QuarkusTransaction.requiringNew().call(() -> watchBatch(from, batch));
+            // counted after the commit: a rolled-back batch moved nothing
+            stretch.kinds().forEach((kind, n) -> {
+                transitions.merge(kind, n, Integer::sum);
+                registry.counter("signalbox.freshness.transitions", "to", kind).increment(n);
+            });
+            products += stretch.products();
+            if (stretch.lastId().isEmpty()) {
+                break;
+            }
+            afterId = stretch.lastId().get();
+        }
+        return new Run(Map.copyOf(transitions), products);
+    }
+
+    /** What one batch did, and the id the walk goes on after (empty: done). */
+    private record Stretch(Map<String, Integer> kinds, int products, Optional<Long> lastId) {}
+
+    /** A watched product's row as claimed. */
+    private record Claimed(long productId, FreshnessState state, Instant since) {}
+
+    /** A transition to record: its history row and, for the alerted kinds, its outbox rows. */
+    private record Move(
+            long productId,
+            FreshnessState from,
+            FreshnessState to,
+            String kind,
+            Instant at,
+            Instant deadline,
+            Instant lastRefreshedAt,
+            String ownerEmail) {}
+
+    private Stretch watchBatch(long afterId, int batch) {
+        List<Promise> page = promises.page(afterId, batch);
+        boolean more = page.size() == batch;
+        Instant now = clock.instant();
+        Map<Long, Promise> readable = new LinkedHashMap<>();
+        Map<Long, Duration> windows = new HashMap<>();
+        for (Promise promise : page) {
+            FreshnessWindow.of(promise.declared()).ifPresent(window -> {
+                readable.put(promise.productId(), promise);
+                windows.put(promise.productId(), window);
+            });
+        }
+        Optional<Long> lastId = more ? Optional.of(page.get(page.size() - 1).productId()) : Optional.empty();
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        work(connection -> {
+            List<Move> moves = new ArrayList<>(startWatching(connection, readable, windows, now));
+            stopWatching(connection, afterId, lastId, readable.keySet().toArray(Long[]::new), now);
+            List<Claimed> claimed = claim(connection, readable.keySet().toArray(Long[]::new));
+            Map<Long, Instant> refreshes = measured.latestRefreshes(
+                    claimed.stream().map(Claimed::productId).toList());
+            List<Object[]> updates = new ArrayList<>();
+            for (Claimed row : claimed) {
+                Promise promise = readable.get(row.productId());
+                Instant refreshed = refreshes.get(row.productId());
+                FreshnessState.Deadline deadline = FreshnessState.Deadline.of(
+                        refreshed == null ? promise.publishedAt() : refreshed,
+                        windows.get(row.productId()),
+                        config.atRiskMargin());
+                FreshnessState state = deadline.stateAt(now);
+                Instant since = row.since();
+                if (state != row.state()) {
+                    since = deadline.began(row.state(), state, refreshed, row.since(), now);
+                    moves.add(new Move(
+                            row.productId(),
+                            row.state(),
+                            state,
+                            FreshnessState.kindOf(row.state(), state),
+                            since,
+                            deadline.deadline(),
+                            refreshed,
+                            promise.ownerEmail()));
+                }
+                updates.add(new Object[] {
+                    row.productId(),
+                    promise.key(),
+                    promise.domain(),
+                    promise.title(),
+                    promise.ownerEmail(),
+                    promise.declared(),
+                    windows.get(row.productId()).toSeconds(),
+                    text(refreshed),
+                    text(promise.publishedAt()),
+                    text(deadline.deadline()),
+                    text(deadline.atRiskFrom()),
+                    state.stored,
+                    text(since)
+                });
+            }
+            update(connection, updates, now);
+            record(connection, moves, now);
+            moves.forEach(m -> kinds.merge(m.kind(), 1, Integer::sum));
+            return null;
+        });
+        return new Stretch(kinds, readable.size(), lastId);
+    }
+
+    /**
+     * Adds a state row, on time from now, for each product not watched yet, with its first history row ("watched");
+     * the claim that follows moves it at once if it is already at risk or late. A concurrent run inserting the same
+     * product waits here for this transaction and then inserts nothing.
+     */
+    private List<Move> startWatching(
+            Connection connection, Map<Long, Promise> readable, Map<Long, Duration> windows, Instant now)
+            throws SQLException {
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        List<Promise> batch = List.copyOf(readable.values());
+        List<Move> started = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into freshness_state (product_id, product_key, domain_key, title, owner_email, declared,
+                    window_seconds, published_at, deadline, at_risk_from, state, since, watched_since, changed_at)
+                select r.id, r.product_key, r.domain_key, r.title, r.owner, r.declared, r.seconds, r.published,
+                       r.published + r.seconds * interval '1 second', r.published, 'on_time', ?, ?, ?
+                from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::bigint[], ?::varchar[]::timestamptz[])
+                    as r(id, product_key, domain_key, title, owner, declared, seconds, published)
+                on conflict (product_id) do nothing
+                returning product_id, deadline
+                """)) {
+            OffsetDateTime at = time(now);
+            insert.setObject(1, at);
+            insert.setObject(2, at);
+            insert.setObject(3, at);
+            insert.setArray(4, array(connection, "bigint", batch, Promise::productId));
+            insert.setArray(5, array(connection, "varchar", batch, Promise::key));
+            insert.setArray(6, array(connection, "varchar", batch, Promise::domain));
+            insert.setArray(7, array(connection, "varchar", batch, Promise::title));
+            insert.setArray(8, array(connection, "varchar", batch, Promise::ownerEmail));
+            insert.setArray(9, array(connection, "varchar", batch, Promise::declared));
+            insert.setArray(
+                    10,
+                    array(
+                            connection,
+                            "bigint",
+                            batch,
+                            p -> windows.get(p.productId()).toSeconds()));
+            insert.setArray(11, array(connection, "varchar", batch, p -> text(p.publishedAt())));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    started.add(new Move(
+                            rows.getLong(1),
+                            null,
+                            FreshnessState.ON_TIME,
+                            "watched",
+                            now,
+                            rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            null,
+                            null));
+                }
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Marks unwatched the products of this stretch of ids (after {@code afterId}, up to the batch's last id, or to
+     * the end on the last batch) that no longer declare a readable freshness or were retired; a product that
+     * declares one again is watched again by the update that follows its claim.
+     */
+    private static void stopWatching(
+            Connection connection, long afterId, Optional<Long> lastId, Long[] readable, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update freshness_state set unwatched_at = ?
+                where product_id > ? and product_id <= ? and unwatched_at is null and product_id <> all(?)
+                """)) {
+            update.setObject(1, time(now));
+            update.setLong(2, afterId);
+            update.setLong(3, lastId.orElse(Long.MAX_VALUE));
+            update.setArray(4, connection.createArrayOf("bigint", readable));
+            update.executeUpdate();
+        }
+    }
+
+    /** The state rows of these products that no other transaction holds, locked until this one ends. */
+    private static List<Claimed> claim(Connection connection, Long[] ids) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
+        if (ids.length == 0) {
+            return claimed;
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                select product_id, state, since from freshness_state
+                where product_id = any(?)
+                order by product_id
+                for update skip locked
+                """)) {
+            select.setArray(1, connection.createArrayOf("bigint", ids));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(
+                            rows.getLong(1),
+                            FreshnessState.ofStored(rows.getString(2)),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** Writes the claimed rows' current facts and states, in one statement. */
+    private static void update(Connection connection, List<Object[]> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update freshness_state s set product_key = r.product_key, domain_key = r.domain_key,
+                       title = r.title, owner_email = r.owner, declared = r.declared, window_seconds = r.seconds,
+                       last_refreshed_at = r.refreshed, published_at = r.published, deadline = r.deadline,
+                       at_risk_from = r.at_risk_from, state = r.state, since = r.since, changed_at = ?,
+                       unwatched_at = null
+                from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::bigint[], ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[],
+                            ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[], ?::varchar[],
+                            ?::varchar[]::timestamptz[])
+                    as r(id, product_key, domain_key, title, owner, declared, seconds, refreshed, published,
+                         deadline, at_risk_from, state, since)
+                where s.product_id = r.id
+                  -- a product whose facts did not change is not written again: no churn every minute
+                  and (s.product_key, s.domain_key, s.title, s.owner_email, s.declared, s.window_seconds,
+                       s.last_refreshed_at, s.published_at, s.deadline, s.state, s.since, s.unwatched_at is null)
+                      is distinct from (r.product_key, r.domain_key, r.title, r.owner, r.declared, r.seconds,
+                       r.refreshed, r.published, r.deadline, r.state, r.since, true)
+                """)) {
+            update.setObject(1, time(now));
+            String[] types = {
+                "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar",
+                "varchar", "varchar", "varchar", "varchar"
+            };
+            for (int column = 0; column < types.length; column++) {
+                int c = column;
+                update.setArray(
+                        column + 2,
+                        connection.createArrayOf(
+                                types[column], rows.stream().map(r -> r[c]).toArray()));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    /** Inserts the history rows of the moves and the outbox rows of the alerted ones. */
+    private void record(Connection connection, List<Move> moves, Instant now) throws SQLException {
+        if (moves.isEmpty()) {
+            return;
+        }
+        List<DeliveryRequest> alerts = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into freshness_transition (product_id, from_state, to_state, kind, at, noticed_at, deadline,
+                    last_refreshed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                returning id
+                """)) {
+            for (Move move : moves) {
+                insert.setLong(1, move.productId());
+                insert.setString(2, move.from() == null ? null : move.from().stored);
+                insert.setString(3, move.to().stored);
+                insert.setString(4, move.kind());
+                insert.setObject(5, time(move.at()));
+                insert.setObject(6, time(now));
+                insert.setObject(7, time(move.deadline()));
+                insert.setObject(8, time(move.lastRefreshedAt()));
+                try (ResultSet id = insert.executeQuery()) {
+                    id.next();
+                    if (ALERTED.contains(move.kind())) {
+                        for (Channel channel : List.of(Channel.EMAIL, Channel.INBOX)) {
+                            alerts.add(new DeliveryRequest(
+                                    TOPIC, id.getLong(1), OWNER, move.kind(), channel, move.ownerEmail(), now));
+                        }
+                    }
+                }
+            }
+        }
+        outbox.enqueue(alerts);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** An instant as PostgreSQL reads it in a text array cast to {@code timestamptz[]} (ISO-8601, UTC). */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static <T> Array array(Connection connection, String type, List<T> rows, Function<T, Object> value)
+            throws SQLException {
+        return connection.createArrayOf(type, rows.stream().map(value).toArray());
+    }
+
+    private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+}

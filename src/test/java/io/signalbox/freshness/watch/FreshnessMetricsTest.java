@@ -1,0 +1,87 @@
+package io.signalbox.freshness.watch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.signalbox.testing.AdjustableClock;
+import io.signalbox.testing.Descriptors;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The freshness watch's metrics, scraped as Prometheus does and checked by name: the gauges of products breached and
+ * at risk now, and the transitions counted by the state reached, which grows by the breach this test causes.
+ */
+@QuarkusTest
+@TestSecurity(user = Descriptors.TEST_OWNER, roles = "admin")
+class FreshnessMetricsTest {
+
+    @ConfigProperty(name = "signalbox.metrics.token")
+    String token;
+
+    @Inject
+    FreshnessWatch watch;
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private String scrape() {
+        return given().header("Authorization", "Bearer " + token)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$")
+                .matcher(metrics);
+        assertThat(line.find()).as("series %s in the scrape", series).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    @Test
+    void breachesAndTransitionsAreScrapedByName() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(t0);
+        Descriptors product = Descriptors.product(Descriptors.newDomain())
+                .withoutSla()
+                .slaProperty("freshness", Descriptors.quote("1 h"), null);
+        product.publish().then().statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of("lastRefreshedAt", t0.toString()))
+                .post("/api/products/" + product.key() + "/measurements")
+                .then()
+                .statusCode(201);
+        watch.runOnce();
+        String before = scrape();
+        double breachedBefore = value(before, "signalbox_freshness_transitions_total{to=\"breached\"}");
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(watch.runOnce().of("breached")).isPositive();
+
+        String after = scrape();
+        assertThat(value(after, "signalbox_freshness_transitions_total{to=\"breached\"}"))
+                .isGreaterThanOrEqualTo(breachedBefore + 1);
+        assertThat(value(after, "signalbox_freshness_transitions_total{to=\"recovered\"}"))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(value(after, "signalbox_freshness_breaches")).isGreaterThanOrEqualTo(0);
+        assertThat(value(after, "signalbox_freshness_at_risk")).isGreaterThanOrEqualTo(0);
+    }
+}
