@@ -115,9 +115,12 @@ public class FreshnessWatch {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
+            long started = System.nanoTime();
             Run run = runOnce();
-            if (run.transitions().values().stream().anyMatch(n -> n > 0)) {
-                LOG.infof("Freshness watch: %s", run.transitions());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (run.transitions().values().stream().anyMatch(n -> n > 0) || millis > 5_000) {
+                // The duration too: a run looks at every watched product, so its cost follows the catalog's size.
+                LOG.infof("Freshness watch: %d products in %d ms, %s", run.products(), millis, run.transitions());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not check the products' freshness; trying again at the next tick: %s", e.getMessage());
