@@ -507,7 +507,7 @@ public class SearchIndex {
             for (String domain : domains) {
                 ids.addAll(catalog.productsOfDomain(domain));
             }
-            apply(ids);
+            apply(changedSinceIndexed(generation, ids));
             Instant settledBefore = batch.readAt().minus(feedGrace);
             while (!unsettled.isEmpty() && unsettled.firstEntry().getValue().isBefore(settledBefore)) {
                 generation.position = unsettled.pollFirstEntry().getKey();
@@ -518,6 +518,31 @@ public class SearchIndex {
                 return;
             }
         }
+    }
+
+    /**
+     * The products whose documents differ from the catalog by fingerprint. This replica's own changes were indexed
+     * before their requests answered; writing them again would refresh the searcher for nothing and empty its result
+     * cache.
+     */
+    private Set<Long> changedSinceIndexed(Generation generation, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        Map<Long, Fingerprint> inCatalog = catalog.fingerprints(ids);
+        Map<Long, Fingerprint> inIndex;
+        try {
+            inIndex = generation.fingerprintsOf(ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<Long> stale = new HashSet<>();
+        for (Long id : ids) {
+            if (!java.util.Objects.equals(inCatalog.get(id), inIndex.get(id))) {
+                stale.add(id);
+            }
+        }
+        return stale;
     }
 
     private void take(CatalogChanges.Change change, Set<Long> ids, Set<String> domains) {
