@@ -167,6 +167,14 @@ class FreshnessWatchTest {
                         "watched null→on_time at " + t0 + " deadline " + t0.plus(Duration.ofHours(1)) + " refresh null",
                         "breached on_time→breached at " + t0 + " deadline " + t0.minus(Duration.ofHours(2))
                                 + " refresh " + t0.minus(Duration.ofHours(3)));
+        // The first look records where the product stands without alerting (a watch starting on a whole catalog
+        // would mail every owner at once); the next move is alerted.
+        assertThat(deliveries(product)).isEmpty();
+        refreshed(product, t0);
+        clock.advance(Duration.ofMinutes(1));
+        watch.runOnce();
+        assertThat(deliveries(product))
+                .containsExactlyInAnyOrder("recovered email " + owner, "recovered inbox " + owner);
     }
 
     @Test
