@@ -65,6 +65,41 @@ public class FreshnessPromises {
                 .toList();
     }
 
+    /** The promises of these products, as far as they still make one (retired or undeclared ones are absent). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Promise> of(java.util.Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.key, d.key as domain_key, v.title, lower(v.owner_email), v.sla_freshness,
+                               v.published_at
+                        from data_product p
+                        join domain d on d.id = p.domain_id
+                        join product_version v on v.id = p.current_version_id
+                        where p.id = any(cast(:ids as bigint[])) and p.status <> 'retired'
+                              and v.sla_freshness is not null
+                        order by p.id
+                        """)
+                .setParameter(
+                        "ids",
+                        productIds.stream()
+                                .map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Promise(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        instant(r[6])))
+                .toList();
+    }
+
     private static Instant instant(Object value) {
         if (value instanceof OffsetDateTime time) {
             return time.toInstant();

@@ -26,6 +26,13 @@ public interface FreshnessConfig {
     @WithDefault("20")
     int atRiskMargin();
 
+    /**
+     * How often the watch looks at every product ({@code 1h}), to start watching new products, follow changed promises
+     * and stop watching withdrawn ones; the runs in between look only at what is due or newly measured.
+     */
+    @WithDefault("1h")
+    java.time.Duration fullWalkInterval();
+
     /** How many products (1 to 5000) one transaction of the watch takes at most (memory and lock time stay bounded). */
     @WithDefault("200")
     int batchSize();

@@ -86,6 +86,12 @@ public class FreshnessWatch {
     @Inject
     MeterRegistry registry;
 
+    /** The last measurement the due runs have looked at (this replica's; the hourly walk sets it). */
+    private volatile long lastMeasurementId;
+
+    /** When this replica last walked every product (System.nanoTime), or null before the first walk. */
+    private volatile Long lastFullWalkNanos;
+
     /** What one run did: transitions by kind, and how many products it looked at. */
     public record Run(Map<String, Integer> transitions, int products) {
 
@@ -116,15 +122,98 @@ public class FreshnessWatch {
     void tick() {
         try {
             long started = System.nanoTime();
-            Run run = runOnce();
+            boolean full = lastFullWalkNanos == null
+                    || started - lastFullWalkNanos >= config.fullWalkInterval().toNanos();
+            Run run;
+            if (full) {
+                long measuredBefore = measured.latestMeasurementId();
+                run = runOnce();
+                lastMeasurementId = Math.max(lastMeasurementId, measuredBefore);
+                lastFullWalkNanos = started;
+            } else {
+                run = runDue();
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (run.transitions().values().stream().anyMatch(n -> n > 0) || millis > 5_000) {
-                // The duration too: a run looks at every watched product, so its cost follows the catalog's size.
-                LOG.infof("Freshness watch: %d products in %d ms, %s", run.products(), millis, run.transitions());
+                LOG.infof(
+                        "Freshness watch (%s): %d products in %d ms, %s",
+                        full ? "every product" : "due and measured", run.products(), millis, run.transitions());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not check the products' freshness; trying again at the next tick: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Looks only at the products that can have moved since the last run: those measured since (by measurement id) and
+     * those whose at-risk time or deadline has passed in their current state, a batch per transaction. Everything
+     * else (new products, changed promises, products no longer watched) waits for the hourly walk of every product
+     * ({@link #runOnce()}, {@code signalbox.freshness.full-walk-interval}). Its cost follows what is due, not the
+     * catalog: at 97 000 watched products a walk of all of them took 5 to 8 s (docs/performance.md).
+     */
+    public Run runDue() {
+        Map<String, Integer> transitions = new LinkedHashMap<>();
+        int products = 0;
+        int batch = config.batchSize();
+        while (true) {
+            MeasuredFreshness.MeasuredSince measuredSince = measured.measuredAfter(lastMeasurementId, batch);
+            if (measuredSince.productIds().isEmpty()) {
+                break;
+            }
+            products += watchProducts(measuredSince.productIds(), transitions);
+            lastMeasurementId = measuredSince.lastId();
+        }
+        long afterId = 0;
+        while (true) {
+            List<Long> due = dueProducts(afterId, clock.instant(), batch);
+            if (due.isEmpty()) {
+                break;
+            }
+            products += watchProducts(due, transitions);
+            afterId = due.get(due.size() - 1);
+            if (due.size() < batch) {
+                break;
+            }
+        }
+        return new Run(Map.copyOf(transitions), products);
+    }
+
+    /** One transaction over these products' promises; returns how many promises it looked at. */
+    private int watchProducts(java.util.Collection<Long> productIds, Map<String, Integer> transitions) {
+        Stretch stretch = QuarkusTransaction.requiringNew().call(() -> {
+            List<Promise> page = promises.of(productIds);
+            return new Stretch(watch(page, clock.instant(), null, Optional.empty()), page.size(), Optional.empty());
+        });
+        stretch.kinds().forEach((kind, n) -> {
+            transitions.merge(kind, n, Integer::sum);
+            registry.counter("signalbox.freshness.transitions", "to", kind).increment(n);
+        });
+        return stretch.products();
+    }
+
+    /** Watched products, by id after {@code afterId}, whose at-risk time (on time) or deadline (at risk) has passed. */
+    private List<Long> dueProducts(long afterId, Instant now, int limit) {
+        List<Long> ids = new ArrayList<>();
+        work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select product_id from freshness_state
+                    where unwatched_at is null and state in ('on_time', 'at_risk') and product_id > ?
+                      and ((state = 'on_time' and at_risk_from <= ?) or (state = 'at_risk' and deadline < ?))
+                    order by product_id limit ?
+                    """)) {
+                query.setLong(1, afterId);
+                query.setObject(2, time(now));
+                query.setObject(3, time(now));
+                query.setInt(4, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return ids;
     }
 
     /** Looks at every product that declares a freshness once, moving and alerting what changed since the last run. */
@@ -170,7 +259,22 @@ public class FreshnessWatch {
     private Stretch watchBatch(long afterId, int batch) {
         List<Promise> page = promises.page(afterId, batch);
         boolean more = page.size() == batch;
-        Instant now = clock.instant();
+        Optional<Long> lastId = more ? Optional.of(page.get(page.size() - 1).productId()) : Optional.empty();
+        Map<String, Integer> kinds = watch(page, clock.instant(), afterId, lastId);
+        return new Stretch(
+                kinds,
+                (int) page.stream()
+                        .filter(p -> FreshnessWindow.of(p.declared()).isPresent())
+                        .count(),
+                lastId);
+    }
+
+    /**
+     * Watches these promises in the caller's transaction: starts watching the new ones, claims the state rows, moves
+     * and alerts. With {@code walkAfterId} (a walk of every product), also stops watching the products of the walked
+     * stretch of ids that no longer promise a readable freshness.
+     */
+    private Map<String, Integer> watch(List<Promise> page, Instant now, Long walkAfterId, Optional<Long> walkLastId) {
         Map<Long, Promise> readable = new LinkedHashMap<>();
         Map<Long, Duration> windows = new HashMap<>();
         for (Promise promise : page) {
@@ -179,11 +283,13 @@ public class FreshnessWatch {
                 windows.put(promise.productId(), window);
             });
         }
-        Optional<Long> lastId = more ? Optional.of(page.get(page.size() - 1).productId()) : Optional.empty();
         Map<String, Integer> kinds = new LinkedHashMap<>();
         work(connection -> {
             List<Move> moves = new ArrayList<>(startWatching(connection, readable, windows, now));
-            stopWatching(connection, afterId, lastId, readable.keySet().toArray(Long[]::new), now);
+            if (walkAfterId != null) {
+                stopWatching(
+                        connection, walkAfterId, walkLastId, readable.keySet().toArray(Long[]::new), now);
+            }
             List<Claimed> claimed = claim(connection, readable.keySet().toArray(Long[]::new));
             Map<Long, Instant> refreshes = measured.latestRefreshes(
                     claimed.stream().map(Claimed::productId).toList());
@@ -230,7 +336,7 @@ public class FreshnessWatch {
             moves.forEach(m -> kinds.merge(m.kind(), 1, Integer::sum));
             return null;
         });
-        return new Stretch(kinds, readable.size(), lastId);
+        return kinds;
     }
 
     /**

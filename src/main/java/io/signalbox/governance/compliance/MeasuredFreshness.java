@@ -110,6 +110,53 @@ public class MeasuredFreshness {
     }
 
     /**
+     * The products measured after a measurement, for a watch that follows new measurements instead of reading every
+     * product's latest one.
+     *
+     * @param productIds the products with a measurement whose id is above the one asked about (at most the limit's
+     *     worth of measurements)
+     * @param lastId the highest measurement id read (the next call's starting point); unchanged when none was new
+     */
+    public record MeasuredSince(java.util.Set<Long> productIds, long lastId) {}
+
+    /**
+     * The products measured after measurement {@code afterId}, reading at most {@code limit} measurements in id order
+     * (the primary key); call again from {@code lastId} while it moves.
+     */
+    public MeasuredSince measuredAfter(long afterId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select id, product_id from product_measurement where id > ? order by id limit ?")) {
+            query.setLong(1, afterId);
+            query.setInt(2, limit);
+            java.util.Set<Long> products = new java.util.HashSet<>();
+            long last = afterId;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    last = rows.getLong(1);
+                    products.add(rows.getLong(2));
+                }
+            }
+            return new MeasuredSince(products, last);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the new measurements", e);
+        }
+    }
+
+    /** The highest measurement id so far (0 when there is none). */
+    public long latestMeasurementId() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("select coalesce(max(id), 0) from product_measurement");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the latest measurement", e);
+        }
+    }
+
+    /**
      * @param measured products with at least one measurement
      * @param onTime those whose latest measurement's last refresh is within their declared freshness
      */

@@ -177,6 +177,47 @@ class FreshnessWatchTest {
                 .containsExactlyInAnyOrder("recovered email " + owner, "recovered inbox " + owner);
     }
 
+    /**
+     * The runs between the hourly walks (the timer's usual run) look only at what time or a new measurement can have
+     * moved, and move it as the walk would: at risk and breached by the clock, recovered by the measurement.
+     */
+    @Test
+    void dueRunsMoveWhatTheClockOrANewMeasurementMoved() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(t0);
+        String owner = owner();
+        // 1 hour, 20 % margin: at risk from 48 minutes after the refresh
+        Descriptors product = promising("1 h", owner);
+        refreshed(product, t0);
+        watch.runOnce(); // the walk starts watching it
+        watch.runDue(); // whatever other tests measured is behind us
+
+        clock.advance(Duration.ofMinutes(50));
+        watch.runDue();
+        assertThat(history(product)).last().asString().startsWith("at_risk on_time→at_risk");
+
+        clock.advance(Duration.ofMinutes(15));
+        watch.runDue();
+        assertThat(history(product)).last().asString().startsWith("breached at_risk→breached");
+
+        refreshed(product, clock.instant());
+        FreshnessWatch.Run recovered = watch.runDue();
+        assertThat(recovered.of("recovered")).isGreaterThanOrEqualTo(1);
+        assertThat(history(product)).last().asString().startsWith("recovered breached→on_time");
+        assertThat(deliveries(product))
+                .containsExactlyInAnyOrder(
+                        "at_risk email " + owner,
+                        "at_risk inbox " + owner,
+                        "breached email " + owner,
+                        "breached inbox " + owner,
+                        "recovered email " + owner,
+                        "recovered inbox " + owner);
+
+        assertThat(watch.runDue().of("recovered"))
+                .as("nothing new: nothing moves")
+                .isZero();
+    }
+
     @Test
     void twoRunsAtOnceMakeOneTransitionAndSendOneAlert() throws Exception {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
