@@ -37,32 +37,21 @@ public class FreshnessPromises {
             String declared,
             Instant publishedAt) {}
 
+    /** The promise of every live product that declares a freshness; callers add their condition and order. */
+    private static final String PROMISES = """
+            select p.id, p.key, d.key as domain_key, v.title, lower(v.owner_email), v.sla_freshness, v.published_at
+            from data_product p
+            join domain d on d.id = p.domain_id
+            join product_version v on v.id = p.current_version_id
+            where p.status <> 'retired' and v.sla_freshness is not null
+            """;
+
     /** At most {@code limit} promises of products with an id above {@code afterId} (0: from the start), by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Promise> page(long afterId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select p.id, p.key, d.key as domain_key, v.title, lower(v.owner_email), v.sla_freshness,
-                               v.published_at
-                        from data_product p
-                        join domain d on d.id = p.domain_id
-                        join product_version v on v.id = p.current_version_id
-                        where p.id > :after and p.status <> 'retired' and v.sla_freshness is not null
-                        order by p.id limit :limit
-                        """)
+        return promises(em.createNativeQuery(PROMISES + " and p.id > :after order by p.id limit :limit")
                 .setParameter("after", afterId)
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Promise(
-                        ((Number) r[0]).longValue(),
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        instant(r[6])))
-                .toList();
+                .setParameter("limit", limit));
     }
 
     /** The promises of these products, as far as they still make one (retired or undeclared ones are absent). */
@@ -71,23 +60,15 @@ public class FreshnessPromises {
         if (productIds.isEmpty()) {
             return List.of();
         }
+        String ids =
+                productIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return promises(em.createNativeQuery(PROMISES + " and p.id = any(cast(:ids as bigint[])) order by p.id")
+                .setParameter("ids", ids));
+    }
+
+    private static List<Promise> promises(jakarta.persistence.Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select p.id, p.key, d.key as domain_key, v.title, lower(v.owner_email), v.sla_freshness,
-                               v.published_at
-                        from data_product p
-                        join domain d on d.id = p.domain_id
-                        join product_version v on v.id = p.current_version_id
-                        where p.id = any(cast(:ids as bigint[])) and p.status <> 'retired'
-                              and v.sla_freshness is not null
-                        order by p.id
-                        """)
-                .setParameter(
-                        "ids",
-                        productIds.stream()
-                                .map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream()
                 .map(r -> new Promise(
                         ((Number) r[0]).longValue(),
