@@ -586,20 +586,11 @@ public class SearchIndex {
         for (String domain : recent.domainKeys()) {
             ids.addAll(catalog.productsOfDomain(domain));
         }
-        if (!ids.isEmpty()) {
-            Map<Long, Fingerprint> inCatalog = catalog.fingerprints(ids);
-            Map<Long, Fingerprint> inIndex = generation.fingerprintsOf(ids);
-            List<Long> stale = new ArrayList<>();
-            for (Long id : ids) {
-                if (!java.util.Objects.equals(inCatalog.get(id), inIndex.get(id))) {
-                    stale.add(id);
-                }
-            }
-            if (!stale.isEmpty()) {
-                LOG.infof("Search index missed %d recent changes; indexing them now", stale.size());
-                write(generation, stale);
-                generation.searchers.maybeRefreshBlocking();
-            }
+        Set<Long> stale = changedSinceIndexed(generation, ids);
+        if (!stale.isEmpty()) {
+            LOG.infof("Search index missed %d recent changes; indexing them now", stale.size());
+            write(generation, stale);
+            generation.searchers.maybeRefreshBlocking();
         }
         int pruned = changes.prune(feedRetention);
         if (pruned > 0) {

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.Descriptors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.signalbox.testing.Scrapes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +23,11 @@ class MetricsTest {
     String token;
 
     private String scrape() {
-        return given().header("Authorization", "Bearer " + token)
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        return Scrapes.scrape(token);
     }
 
     private static double value(String metrics, String series) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$")
-                .matcher(metrics);
-        assertThat(line.find()).as("series %s in the scrape", series).isTrue();
-        return Double.parseDouble(line.group(1));
+        return Scrapes.value(metrics, series);
     }
 
     @Test

@@ -110,17 +110,10 @@ public class CatalogChanges {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     readAt = rows.getTimestamp(1).toInstant();
-                    long seq = rows.getLong(2);
-                    if (rows.wasNull()) {
-                        continue;
+                    rows.getLong(2);
+                    if (!rows.wasNull()) {
+                        changes.add(change(rows, 2));
                     }
-                    long product = rows.getLong(3);
-                    Long productId = rows.wasNull() ? null : product;
-                    changes.add(new Change(
-                            seq,
-                            productId,
-                            rows.getString(4),
-                            rows.getTimestamp(5).toInstant()));
                 }
             }
             return new Batch(changes, readAt, changes.size() < limit);
@@ -156,13 +149,7 @@ public class CatalogChanges {
             List<Change> changes = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    long product = rows.getLong(2);
-                    Long productId = rows.wasNull() ? null : product;
-                    changes.add(new Change(
-                            rows.getLong(1),
-                            productId,
-                            rows.getString(3),
-                            rows.getTimestamp(4).toInstant()));
+                    changes.add(change(rows, 1));
                 }
             }
             return changes;
@@ -251,6 +238,18 @@ public class CatalogChanges {
         } catch (SQLException e) {
             throw new IllegalStateException("pruning the catalog's change feed failed", e);
         }
+    }
+
+    /** The row whose columns seq, product_id, domain_key, changed_at start at column {@code first}. */
+    private static Change change(ResultSet rows, int first) throws SQLException {
+        long seq = rows.getLong(first);
+        long product = rows.getLong(first + 1);
+        Long productId = rows.wasNull() ? null : product;
+        return new Change(
+                seq,
+                productId,
+                rows.getString(first + 2),
+                rows.getTimestamp(first + 3).toInstant());
     }
 
     /**

@@ -182,7 +182,7 @@ public class FreshnessWatch {
     private int watchProducts(java.util.Collection<Long> productIds, Map<String, Integer> transitions) {
         Stretch stretch = QuarkusTransaction.requiringNew().call(() -> {
             List<Promise> page = promises.of(productIds);
-            return new Stretch(watch(page, clock.instant(), null, Optional.empty()), page.size(), Optional.empty());
+            return watch(page, clock.instant(), null, Optional.empty());
         });
         stretch.kinds().forEach((kind, n) -> {
             transitions.merge(kind, n, Integer::sum);
@@ -260,13 +260,7 @@ public class FreshnessWatch {
         List<Promise> page = promises.page(afterId, batch);
         boolean more = page.size() == batch;
         Optional<Long> lastId = more ? Optional.of(page.get(page.size() - 1).productId()) : Optional.empty();
-        Map<String, Integer> kinds = watch(page, clock.instant(), afterId, lastId);
-        return new Stretch(
-                kinds,
-                (int) page.stream()
-                        .filter(p -> FreshnessWindow.of(p.declared()).isPresent())
-                        .count(),
-                lastId);
+        return watch(page, clock.instant(), afterId, lastId);
     }
 
     /**
@@ -274,7 +268,7 @@ public class FreshnessWatch {
      * and alerts. With {@code walkAfterId} (a walk of every product), also stops watching the products of the walked
      * stretch of ids that no longer promise a readable freshness.
      */
-    private Map<String, Integer> watch(List<Promise> page, Instant now, Long walkAfterId, Optional<Long> walkLastId) {
+    private Stretch watch(List<Promise> page, Instant now, Long walkAfterId, Optional<Long> walkLastId) {
         Map<Long, Promise> readable = new LinkedHashMap<>();
         Map<Long, Duration> windows = new HashMap<>();
         for (Promise promise : page) {
@@ -336,7 +330,7 @@ public class FreshnessWatch {
             moves.forEach(m -> kinds.merge(m.kind(), 1, Integer::sum));
             return null;
         });
-        return kinds;
+        return new Stretch(kinds, readable.size(), walkLastId);
     }
 
     /**

@@ -7,13 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.Scrapes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +40,11 @@ class FreshnessMetricsTest {
     }
 
     private String scrape() {
-        return given().header("Authorization", "Bearer " + token)
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        return Scrapes.scrape(token);
     }
 
     private static double value(String metrics, String series) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$")
-                .matcher(metrics);
-        assertThat(line.find()).as("series %s in the scrape", series).isTrue();
-        return Double.parseDouble(line.group(1));
+        return Scrapes.value(metrics, series);
     }
 
     @Test
