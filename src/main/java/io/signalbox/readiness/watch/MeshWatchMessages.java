@@ -5,27 +5,35 @@ import io.signalbox.notification.DeliveryRecord;
 import io.signalbox.notification.Message;
 import io.signalbox.notification.MessageSource;
 import io.signalbox.readiness.watch.UndeclaredReadReports.Report;
+import io.signalbox.readiness.watch.UndeclaredReadReports.Told;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Says what a report of an undeclared read says ({@link MessageSource} for topic {@value UndeclaredReadReports#TOPIC}),
- * at send time: to the reading product's owner, that their dependency is invisible to the product they read; to the
- * read product's owner, who reads them without being declared and how to declare them. A read that is no longer
- * undeclared when the row is due sends nothing (the row is cancelled).
+ * Says what a digest of undeclared reads says ({@link MessageSource} for topic {@value UndeclaredReadReports#TOPIC}),
+ * at send time, to its one owner: the reads by their products that the read product does not declare (ask its owner to
+ * declare their domain), and the reads of their products by other domains that they do not declare (declare them, or
+ * talk to the reader). Each side lists at most {@value #LISTED} reads, by reading then read product key, and counts the
+ * rest; a listed read no longer undeclared is left out, and a digest with nothing left to say sends nothing (the row is
+ * cancelled), as does a V22 per-read row (milestone {@code reported}), which V27 replaced.
  */
 @ApplicationScoped
 public class MeshWatchMessages implements MessageSource {
 
     private static final Logger LOG = Logger.getLogger(MeshWatchMessages.class);
+
+    /** How many reads each side of a digest lists; the rest are counted and linked to the watch page. */
+    static final int LISTED = 50;
 
     @Inject
     UndeclaredReadReports reports;
@@ -44,85 +52,151 @@ public class MeshWatchMessages implements MessageSource {
     @Override
     @Transactional
     public Optional<Message> render(DeliveryRecord delivery) {
-        Optional<Report> found = reports.report(delivery.groupId());
-        if (found.isEmpty() || found.get().resolvedAt() != null) {
+        if (!UndeclaredReadReports.DIGEST.equals(delivery.milestone())) {
             return Optional.empty();
         }
-        Report r = found.get();
-        if (reads.stillUndeclared(List.of(List.of(r.readingKey(), r.readKey()))).isEmpty()) {
+        Optional<UndeclaredReadReports.Digest> found = reports.digest(delivery.groupId());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        boolean toReader = delivery.recipientKey() == UndeclaredReadReports.READING_OWNER;
-        String subject = "Undeclared dependency: " + r.readingKey() + " reads " + r.readKey();
-        StringBuilder text = new StringBuilder();
+        String owner = found.get().ownerEmail();
+        Told asReader = reports.toldBy(delivery.groupId(), true, LISTED);
+        Told asProvider = reports.toldBy(delivery.groupId(), false, LISTED);
+        List<List<String>> pairs = new ArrayList<>();
+        asReader.reports().forEach(r -> pairs.add(pair(r)));
+        asProvider.reports().forEach(r -> pairs.add(pair(r)));
+        Set<List<String>> still = reads.stillUndeclared(pairs);
+        List<Report> reading =
+                asReader.reports().stream().filter(r -> still.contains(pair(r))).toList();
+        // Owning both products, the owner hears of the read once, as its reader.
+        List<Report> read = asProvider.reports().stream()
+                .filter(r -> still.contains(pair(r)) && !r.readingOwner().equals(owner))
+                .toList();
+        long moreReading = asReader.total() - asReader.reports().size();
+        long moreRead = asProvider.total() - asProvider.reports().size();
+        if (reading.isEmpty() && read.isEmpty() && moreReading == 0 && moreRead == 0) {
+            return Optional.empty();
+        }
+        long count = reading.size() + read.size() + moreReading + moreRead;
+        String subject;
         URI link;
-        if (toReader) {
-            text.append("Your product ")
-                    .append(r.readingTitle())
-                    .append(" (")
-                    .append(r.readingKey())
-                    .append(", domain ")
-                    .append(r.readingDomain())
-                    .append(") declares ")
-                    .append(r.readTitle())
-                    .append(" (")
-                    .append(r.readKey())
-                    .append(") of domain ")
-                    .append(r.readDomain())
-                    .append(" as an input, but that product does not list domain ")
-                    .append(r.readingDomain())
-                    .append(" among its declared consumers.\n\n")
-                    .append("Its owner (")
-                    .append(r.readOwner())
-                    .append(") cannot warn you of breaking changes or a deprecation they do not know you depend on.")
-                    .append(" Ask them to declare your domain as a consumer of ")
-                    .append(r.readKey())
-                    .append(".\n");
-            link = URI.create(publicUrl + "/products/" + r.readKey());
+        if (count == 1) {
+            Report only = reading.isEmpty() ? read.get(0) : reading.get(0);
+            subject = "Undeclared dependency: " + only.readingKey() + " reads " + only.readKey();
+            link = URI.create(publicUrl + "/products/" + (reading.isEmpty() ? only.readingKey() : only.readKey()));
         } else {
-            text.append(r.readingTitle())
-                    .append(" (")
-                    .append(r.readingKey())
-                    .append(", domain ")
-                    .append(r.readingDomain())
-                    .append(", owner ")
-                    .append(r.readingOwner())
-                    .append(") reads your product ")
-                    .append(r.readTitle())
-                    .append(" (")
-                    .append(r.readKey())
-                    .append("), but your product's descriptor does not declare domain ")
-                    .append(r.readingDomain())
-                    .append(" as a consumer.\n\n")
-                    .append("Declare it in the consumers of your next version (team, domain ")
-                    .append(r.readingDomain())
-                    .append(", purpose, contact), so that your changes and deprecations reach them,")
-                    .append(" or talk to them if they should not read it.\n");
-            link = URI.create(publicUrl + "/products/" + r.readingKey());
+            subject = "Undeclared dependencies: " + count + " reads between domains involve your products";
+            link = URI.create(publicUrl + "/readiness/watch");
+        }
+        StringBuilder text = new StringBuilder(
+                "Signalbox's watch over the mesh found reads between domains that the read product does not declare."
+                        + " An owner can warn only the consumers they know of: of a breaking change, of a"
+                        + " deprecation.\n");
+        if (!reading.isEmpty() || moreReading > 0) {
+            text.append("\nYour products read these without being declared as their consumers (")
+                    .append(asReader.total())
+                    .append("):\n");
+            for (Report r : reading) {
+                text.append("- your ")
+                        .append(r.readingKey())
+                        .append(" (")
+                        .append(r.readingTitle())
+                        .append(") reads ")
+                        .append(r.readKey())
+                        .append(" (")
+                        .append(r.readTitle())
+                        .append(") of domain ")
+                        .append(r.readDomain())
+                        .append(": ask its owner ")
+                        .append(r.readOwner())
+                        .append(" to declare domain ")
+                        .append(r.readingDomain())
+                        .append(" as a consumer\n");
+            }
+            more(text, moreReading);
+        }
+        if (!read.isEmpty() || moreRead > 0) {
+            text.append("\nThese products of other domains read yours without being declared as consumers (")
+                    .append(asProvider.total())
+                    .append("):\n");
+            for (Report r : read) {
+                text.append("- ")
+                        .append(r.readingKey())
+                        .append(" (")
+                        .append(r.readingTitle())
+                        .append(", domain ")
+                        .append(r.readingDomain())
+                        .append(", owner ")
+                        .append(r.readingOwner())
+                        .append(") reads your ")
+                        .append(r.readKey())
+                        .append(" (")
+                        .append(r.readTitle())
+                        .append("): declare domain ")
+                        .append(r.readingDomain())
+                        .append(" as a consumer\n");
+            }
+            more(text, moreRead);
+            text.append("Declare a consumer in your product's next version (team, domain, purpose, contact) so that")
+                    .append(" your changes and deprecations reach them, or talk to them if they should not read it.\n");
         }
         text.append("\nEvery undeclared dependency of the mesh: ")
                 .append(publicUrl)
                 .append("/readiness/watch\n")
-                .append("\nYou receive this as the owner of ")
-                .append(toReader ? r.readingKey() : r.readKey())
-                .append(". Each undeclared dependency is reported once.\n");
+                .append("\nYou receive this as the owner of the products above. Each undeclared dependency is reported")
+                .append(" once, in the first digest after it was found.\n");
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "mesh-watch.undeclared-read");
-        payload.put("reading", side(r.readingKey(), r.readingTitle(), r.readingDomain(), r.readingOwner()));
-        payload.put("read", side(r.readKey(), r.readTitle(), r.readDomain(), r.readOwner()));
-        payload.put("reportedAt", r.reportedAt().toString());
+        payload.put("type", "mesh-watch.undeclared-reads");
+        payload.put("digest", delivery.groupId());
+        payload.put("ownerEmail", owner);
+        payload.put("createdAt", found.get().createdAt().toString());
+        payload.put("asReader", side(asReader.total(), reading));
+        payload.put("asProvider", side(asProvider.total(), read));
         return Optional.of(new Message(subject, text.toString(), link, payload, null, false));
+    }
+
+    private void more(StringBuilder text, long more) {
+        if (more > 0) {
+            text.append("- and ")
+                    .append(more)
+                    .append(" more: ")
+                    .append(publicUrl)
+                    .append("/readiness/watch\n");
+        }
+    }
+
+    private static List<String> pair(Report r) {
+        return List.of(r.readingKey(), r.readKey());
     }
 
     @Override
     public void deliveryDied(DeliveryRecord delivery) {
         // Nobody else to tell: the council page lists every undeclared dependency whether or not its report arrived.
         LOG.infof(
-                "A report of an undeclared dependency (report %d) could not be delivered to %s",
+                "A digest of undeclared dependencies (digest %d) could not be delivered to %s",
                 delivery.groupId(), delivery.target());
     }
 
-    private static Map<String, Object> side(String key, String title, String domain, String owner) {
+    private static Map<String, Object> side(long total, List<Report> listed) {
+        Map<String, Object> side = new LinkedHashMap<>();
+        side.put("total", total);
+        side.put(
+                "listed",
+                listed.stream()
+                        .map(r -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put(
+                                    "reading",
+                                    product(r.readingKey(), r.readingTitle(), r.readingDomain(), r.readingOwner()));
+                            item.put("read", product(r.readKey(), r.readTitle(), r.readDomain(), r.readOwner()));
+                            item.put("reportedAt", r.reportedAt().toString());
+                            return item;
+                        })
+                        .toList());
+        return side;
+    }
+
+    private static Map<String, Object> product(String key, String title, String domain, String owner) {
         Map<String, Object> side = new LinkedHashMap<>();
         side.put("key", key);
         side.put("title", title);

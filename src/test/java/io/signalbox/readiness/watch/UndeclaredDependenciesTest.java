@@ -208,6 +208,78 @@ class UndeclaredDependenciesTest {
         assertThat(mailsTo(providerOwner, p.key())).hasSize(1);
     }
 
+    @Test
+    void eachOwnerGetsOneDigestPerRunListingEveryNewReadThatConcernsThem() throws Exception {
+        String providers = Descriptors.newDomain();
+        String reader = Descriptors.newDomain();
+        String twoProductsOwner = owner("provider-a");
+        String oneProductOwner = owner("provider-b");
+        String readerOwner = owner("reader");
+        Descriptors a1 = Descriptors.product(providers).ownerUsername(twoProductsOwner);
+        a1.publish().then().statusCode(201);
+        Descriptors a2 = Descriptors.product(providers).ownerUsername(twoProductsOwner);
+        a2.publish().then().statusCode(201);
+        Descriptors b1 = Descriptors.product(providers).ownerUsername(oneProductOwner);
+        b1.publish().then().statusCode(201);
+        Descriptors p = reading(reader, readerOwner, a1.key(), a2.key(), b1.key());
+        p.publish().then().statusCode(201);
+
+        UndeclaredReadReports.Run run = reports.runOnce();
+        assertThat(run.reported()).as("three reads of this test, maybe others'").isGreaterThanOrEqualTo(3);
+        assertThat(reportsOf(p.key())).containsExactly("open", "open", "open");
+        assertThat(deliveries(p.key()))
+                .as("one digest for each of the three owners, by email and inbox")
+                .containsExactlyInAnyOrder(
+                        "email " + readerOwner,
+                        "inbox " + readerOwner,
+                        "email " + twoProductsOwner,
+                        "inbox " + twoProductsOwner,
+                        "email " + oneProductOwner,
+                        "inbox " + oneProductOwner);
+        sendUntil(() -> allMailsTo(readerOwner).size() == 1
+                && allMailsTo(twoProductsOwner).size() == 1
+                && allMailsTo(oneProductOwner).size() == 1);
+        String toReader = allMailsTo(readerOwner).get(0);
+        assertThat(toReader)
+                .startsWith("Undeclared dependencies: 3 reads between domains involve your products")
+                .contains("Your products read these without being declared as their consumers (3)")
+                .contains("- your " + p.key() + " (")
+                .contains(a1.key(), a2.key(), b1.key())
+                .contains("ask its owner " + twoProductsOwner + " to declare domain " + reader + " as a consumer")
+                .doesNotContain("read yours");
+        String toA = allMailsTo(twoProductsOwner).get(0);
+        assertThat(toA)
+                .startsWith("Undeclared dependencies: 2 reads")
+                .contains("read yours without being declared as consumers (2)")
+                .contains("reads your " + a1.key() + " (", "reads your " + a2.key() + " (")
+                .doesNotContain(b1.key());
+        assertThat(allMailsTo(oneProductOwner).get(0))
+                .startsWith("Undeclared dependency: " + p.key() + " reads " + b1.key())
+                .contains("declare domain " + reader + " as a consumer");
+
+        // The next run: nothing new, nothing sent; a new read tells only its two owners, of it alone.
+        assertThat(reports.runOnce().digests()).isZero();
+        Descriptors second = reading(reader, readerOwner, a1.key());
+        second.publish().then().statusCode(201);
+        reports.runOnce();
+        sendUntil(() -> allMailsTo(readerOwner).size() == 2
+                && allMailsTo(twoProductsOwner).size() == 2);
+        assertThat(allMailsTo(readerOwner).get(1))
+                .startsWith("Undeclared dependency: " + second.key() + " reads " + a1.key())
+                .doesNotContain(p.key());
+        assertThat(allMailsTo(oneProductOwner)).hasSize(1);
+    }
+
+    /** Runs the delivery worker until {@code done}: a send the shared SMTP server refused is retried after 30 s. */
+    private void sendUntil(Callable<Boolean> done) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    worker.runOnce();
+                    return done.call();
+                });
+    }
+
     private static String ownerOf(Descriptors d) {
         String yaml = d.yaml();
         int at = yaml.indexOf("- username: ") + 12;
@@ -225,16 +297,38 @@ class UndeclaredDependenciesTest {
                         .getResultList());
     }
 
-    /** "channel target" of each outbox row of the reports of reads by {@code readingKey}. */
+    /** "channel target" of each outbox row of the digests that told of reads by {@code readingKey}. */
     private List<String> deliveries(String readingKey) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery(
                                 "select d.channel || ' ' || d.target from notification_delivery d"
-                                        + " join watch_undeclared_read w on w.id = d.group_id"
-                                        + " where d.topic = 'mesh-watch' and w.reading_product_key = :k",
+                                        + " where d.topic = 'mesh-watch' and d.milestone = 'digest' and d.group_id in"
+                                        + " (select reading_digest_id from watch_undeclared_read"
+                                        + " where reading_product_key = :k"
+                                        + " union select read_digest_id from watch_undeclared_read"
+                                        + " where reading_product_key = :k)",
                                 String.class)
                         .setParameter("k", readingKey)
                         .getResultList());
+    }
+
+    /** The mails GreenMail received for {@code address}, as "subject\n\nbody". */
+    private static List<String> allMailsTo(String address) {
+        List<String> mails = new ArrayList<>();
+        for (MimeMessage message : SmtpTestResource.greenMail().getReceivedMessages()) {
+            try {
+                boolean addressed = message.getAllRecipients() != null
+                        && Arrays.stream(message.getAllRecipients())
+                                .map(Address::toString)
+                                .anyMatch(a -> a.equalsIgnoreCase(address));
+                if (addressed) {
+                    mails.add(message.getSubject() + "\n\n" + message.getContent());
+                }
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
     }
 
     /** The bodies of the mails GreenMail received for {@code address} about {@code productKey}. */
