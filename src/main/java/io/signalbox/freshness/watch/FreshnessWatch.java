@@ -3,6 +3,7 @@ package io.signalbox.freshness.watch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.signalbox.catalog.reporting.CatalogChanges;
 import io.signalbox.catalog.reporting.FreshnessPromises;
 import io.signalbox.catalog.reporting.FreshnessPromises.Promise;
 import io.signalbox.governance.compliance.FreshnessWindow;
@@ -25,11 +26,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -44,9 +50,9 @@ import org.jboss.logging.Logger;
  * reads their latest reported refreshes (governance's {@link MeasuredFreshness}) after the claim, and writes each
  * change of state together with its history row and its outbox rows. A row another run holds is skipped, and a run
  * that claims it after that one committed finds it already moved: each transition happens, and is alerted, once,
- * however many replicas or threads run at once. A new measurement is picked up by the next run (every
- * {@code signalbox.freshness.check-interval}, 1 min), not by an event: one minute is far inside any freshness window,
- * and the run is the single writer of the state.
+ * however many replicas or threads run at once. A new measurement, a new product or a changed promise is picked up
+ * by the next run (every {@code signalbox.freshness.check-interval}, 1 min), not by an event: one minute is far inside
+ * any freshness window, and the run is the single writer of the state.
  */
 @ApplicationScoped
 public class FreshnessWatch {
@@ -86,8 +92,23 @@ public class FreshnessWatch {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CatalogChanges changes;
+
     /** The last measurement the due runs have looked at (this replica's; the hourly walk sets it). */
     private volatile long lastMeasurementId;
+
+    /**
+     * Where the due runs read the catalog's change feed from (this replica's; the hourly walk sets it): products
+     * published, changed or retired after it are looked at again, so a new or changed promise is watched within a run.
+     */
+    private volatile long lastChangeSeq;
+
+    /**
+     * How far back the due runs read the change feed again: a transaction that took a sequence number before another
+     * but committed after it is still seen (the catalog's own writes commit within seconds).
+     */
+    static final Duration FEED_GRACE = Duration.ofMinutes(2);
 
     /** When this replica last walked every product (System.nanoTime), or null before the first walk. */
     private volatile Long lastFullWalkNanos;
@@ -127,8 +148,10 @@ public class FreshnessWatch {
             Run run;
             if (full) {
                 long measuredBefore = measured.latestMeasurementId();
+                long changedBefore = changes.settledPosition(FEED_GRACE);
                 run = runOnce();
                 lastMeasurementId = Math.max(lastMeasurementId, measuredBefore);
+                lastChangeSeq = Math.max(lastChangeSeq, changedBefore);
                 lastFullWalkNanos = started;
             } else {
                 run = runDue();
@@ -145,16 +168,38 @@ public class FreshnessWatch {
     }
 
     /**
-     * Looks only at the products that can have moved since the last run: those measured since (by measurement id) and
-     * those whose at-risk time or deadline has passed in their current state, a batch per transaction. Everything
-     * else (new products, changed promises, products no longer watched) waits for the hourly walk of every product
-     * ({@link #runOnce()}, {@code signalbox.freshness.full-walk-interval}). Its cost follows what is due, not the
-     * catalog: at 97 000 watched products a walk of all of them took 5 to 8 s (docs/performance.md).
+     * Looks only at the products that can have moved since the last run, a batch per transaction: those the catalog's
+     * change feed names since the last run (published, given a new promise, retired: watched, re-dated or no longer
+     * watched), those measured since (by measurement id), and those whose at-risk time or deadline has passed in their
+     * current state. The hourly walk of every product ({@link #runOnce()}, {@code signalbox.freshness.full-walk-interval})
+     * catches what no feed row names (a direct write to the catalog's tables). Its cost follows what changed and what
+     * is due, not the catalog: at 97 000 watched products a walk of all of them took 5 to 8 s (docs/performance.md).
      */
     public Run runDue() {
         Map<String, Integer> transitions = new LinkedHashMap<>();
         int products = 0;
         int batch = config.batchSize();
+        long position = lastChangeSeq;
+        // read before the rows, so that it never passes a row this run did not read
+        long settled = changes.settledPosition(FEED_GRACE);
+        while (true) {
+            CatalogChanges.Batch changed = changes.after(position, batch);
+            if (changed.changes().isEmpty()) {
+                break;
+            }
+            Set<Long> ids = new LinkedHashSet<>();
+            changed.changes().stream()
+                    .map(CatalogChanges.Change::productId)
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
+            products += watchChanged(ids, transitions);
+            position = changed.changes().get(changed.changes().size() - 1).seq();
+            if (changed.complete()) {
+                break;
+            }
+        }
+        // The next run reads again what is younger than the grace: a late commit below the position is then seen.
+        lastChangeSeq = Math.max(lastChangeSeq, Math.min(position, settled));
         while (true) {
             MeasuredFreshness.MeasuredSince measuredSince = measured.measuredAfter(lastMeasurementId, batch);
             if (measuredSince.productIds().isEmpty()) {
@@ -179,10 +224,30 @@ public class FreshnessWatch {
     }
 
     /** One transaction over these products' promises; returns how many promises it looked at. */
-    private int watchProducts(java.util.Collection<Long> productIds, Map<String, Integer> transitions) {
+    private int watchProducts(Collection<Long> productIds, Map<String, Integer> transitions) {
+        return watchProducts(productIds, transitions, false);
+    }
+
+    /**
+     * One transaction over these changed products: watches those that promise a readable freshness, and stops
+     * watching those that no longer do (a new version without one, retired); returns how many promises it looked at.
+     */
+    private int watchChanged(Collection<Long> productIds, Map<String, Integer> transitions) {
+        return watchProducts(productIds, transitions, true);
+    }
+
+    private int watchProducts(Collection<Long> productIds, Map<String, Integer> transitions, boolean unwatchTheRest) {
         Stretch stretch = QuarkusTransaction.requiringNew().call(() -> {
             List<Promise> page = promises.of(productIds);
-            return watch(page, clock.instant(), null, Optional.empty());
+            Stretch done = watch(page, clock.instant(), null, Optional.empty());
+            if (unwatchTheRest) {
+                Set<Long> gone = new HashSet<>(productIds);
+                page.stream()
+                        .filter(p -> FreshnessWindow.of(p.declared()).isPresent())
+                        .forEach(p -> gone.remove(p.productId()));
+                stopWatching(gone);
+            }
+            return done;
         });
         stretch.kinds().forEach((kind, n) -> {
             transitions.merge(kind, n, Integer::sum);
@@ -412,6 +477,23 @@ public class FreshnessWatch {
         }
     }
 
+    /** Marks unwatched these products (ids), in the caller's transaction. */
+    private void stopWatching(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update freshness_state set unwatched_at = ? where product_id = any(?) and unwatched_at is null")) {
+                update.setObject(1, time(now));
+                update.setArray(2, connection.createArrayOf("bigint", productIds.toArray(Long[]::new)));
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** The state rows of these products that no other transaction holds, locked until this one ends. */
     private static List<Claimed> claim(Connection connection, Long[] ids) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
@@ -484,8 +566,8 @@ public class FreshnessWatch {
      * late) would otherwise mail every owner at once about states nobody saw begin. The SLA page shows them; alerts
      * start with the next move.
      */
-    private static java.util.Set<Long> firstLook(List<Move> moves) {
-        java.util.Set<Long> first = new java.util.HashSet<>();
+    private static Set<Long> firstLook(List<Move> moves) {
+        Set<Long> first = new HashSet<>();
         for (Move move : moves) {
             if (move.kind().equals("watched")) {
                 first.add(move.productId());
@@ -494,8 +576,7 @@ public class FreshnessWatch {
         return first;
     }
 
-    private void record(Connection connection, List<Move> moves, java.util.Set<Long> firstLook, Instant now)
-            throws SQLException {
+    private void record(Connection connection, List<Move> moves, Set<Long> firstLook, Instant now) throws SQLException {
         if (moves.isEmpty()) {
             return;
         }

@@ -266,6 +266,43 @@ class FreshnessWatchTest {
         assertThat(unwatched(product)).isFalse();
     }
 
+    @Test
+    void dueRunsWatchNewAndChangedPromisesFromTheCatalogChangeFeed() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(t0);
+        watch.runDue(); // whatever other tests published is behind us
+        String owner = owner();
+        Descriptors product = promising("2 h", owner);
+        watch.runDue();
+        assertThat(state(product))
+                .as("watched from the first due run after its publication, not from the hourly walk")
+                .isEqualTo("on_time " + t0.plus(Duration.ofHours(2)));
+
+        clock.advance(Duration.ofMinutes(10));
+        product.version("1.1.0")
+                .withoutSla()
+                .slaProperty("freshness", Descriptors.quote("6 h"), null)
+                .publish()
+                .then()
+                .statusCode(201);
+        watch.runDue();
+        assertThat(state(product))
+                .as("re-dated by the new version's promise")
+                .isEqualTo("on_time " + t0.plus(Duration.ofMinutes(10)).plus(Duration.ofHours(6)));
+
+        product.version("1.2.0")
+                .withoutSla()
+                .slaProperty("freshness", Descriptors.quote("as soon as possible"), null)
+                .publish()
+                .then()
+                .statusCode(201);
+        watch.runDue();
+        assertThat(unwatched(product))
+                .as("a promise that cannot be read is no longer watched")
+                .isTrue();
+        assertThat(deliveries(product)).as("nothing was late: no alert").isEmpty();
+    }
+
     private static String slug(Descriptors product) {
         return product.key().substring(product.key().indexOf('.') + 1);
     }
