@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's pipelines (docs/freshness.md, "Demo"): a product is reported refreshed once half of its promised window has
+ * The demo's pipelines (docs/freshness.md, "Demo"): a product is reported refreshed once a quarter of its promised window has
  * passed since its last refresh, never before, with the completeness its pipeline reports; products without a readable
  * promise, unknown products and the demo's stalled products are left alone.
  */
@@ -60,7 +60,7 @@ class DemoPipelinesTest {
     }
 
     @Test
-    void aProductIsReportedRefreshedAtHalfItsWindowAndNotBefore() {
+    void aProductIsReportedRefreshedAtAQuarterOfItsWindowAndNotBefore() {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.freeze(t0);
         String domain = Descriptors.newDomain();
@@ -84,19 +84,19 @@ class DemoPipelinesTest {
                 .as("no readable promise: no pipeline report")
                 .isNull();
 
-        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
         assertThat(pipelines.refreshDue(all))
-                .as("a second before half the hour")
+                .as("a second before a quarter of the hour")
                 .isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(pipelines.refreshDue(all)).isEqualTo(1);
-        assertThat(lastRefreshOf(hourly)).isEqualTo(t0.plus(Duration.ofMinutes(30)));
+        assertThat(lastRefreshOf(hourly)).isEqualTo(t0.plus(Duration.ofMinutes(15)));
 
-        clock.advance(Duration.ofHours(10).plusMinutes(30));
+        clock.advance(Duration.ofHours(4).plusMinutes(45));
         assertThat(pipelines.refreshDue(all))
-                .as("the daily product, 12 h after its refresh, and the hourly one again")
+                .as("the daily product, 6 h after its refresh, and the hourly one again")
                 .isEqualTo(2);
-        assertThat(lastRefreshOf(daily)).isEqualTo(t0.plus(Duration.ofHours(11)));
+        assertThat(lastRefreshOf(daily)).isEqualTo(t0.plus(Duration.ofHours(5)));
     }
 
     @Test
