@@ -10,6 +10,7 @@ import io.signalbox.notification.delivery.DeliveryWorker;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
 import io.signalbox.testing.FormSession;
+import io.signalbox.testing.Mailbox;
 import io.signalbox.testing.Tokens;
 import jakarta.inject.Inject;
 import java.time.Duration;

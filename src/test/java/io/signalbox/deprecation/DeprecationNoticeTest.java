@@ -13,6 +13,7 @@ import io.signalbox.deprecation.notice.SunsetJob;
 import io.signalbox.notification.delivery.DeliveryWorker;
 import io.signalbox.testing.AdjustableClock;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.Mailbox;
 import io.signalbox.testing.SmtpTestResource;
 import io.signalbox.testing.Tokens;
 import jakarta.inject.Inject;

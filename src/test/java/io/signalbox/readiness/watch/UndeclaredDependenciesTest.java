@@ -9,16 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.signalbox.notification.delivery.DeliveryWorker;
 import io.signalbox.testing.Descriptors;
+import io.signalbox.testing.Mailbox;
 import io.signalbox.testing.PagedLists;
-import io.signalbox.testing.SmtpTestResource;
 import jakarta.inject.Inject;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -314,39 +309,13 @@ class UndeclaredDependenciesTest {
 
     /** The mails GreenMail received for {@code address}, as "subject\n\nbody". */
     private static List<String> allMailsTo(String address) {
-        List<String> mails = new ArrayList<>();
-        for (MimeMessage message : SmtpTestResource.greenMail().getReceivedMessages()) {
-            try {
-                boolean addressed = message.getAllRecipients() != null
-                        && Arrays.stream(message.getAllRecipients())
-                                .map(Address::toString)
-                                .anyMatch(a -> a.equalsIgnoreCase(address));
-                if (addressed) {
-                    mails.add(message.getSubject() + "\n\n" + message.getContent());
-                }
-            } catch (MessagingException | java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return mails;
+        return Mailbox.all(address).stream()
+                .map(m -> m.subject() + "\n\n" + m.body())
+                .toList();
     }
 
     /** The bodies of the mails GreenMail received for {@code address} about {@code productKey}. */
     private static List<String> mailsTo(String address, String productKey) {
-        List<String> bodies = new ArrayList<>();
-        for (MimeMessage message : SmtpTestResource.greenMail().getReceivedMessages()) {
-            try {
-                boolean addressed = message.getAllRecipients() != null
-                        && Arrays.stream(message.getAllRecipients())
-                                .map(Address::toString)
-                                .anyMatch(a -> a.equalsIgnoreCase(address));
-                if (addressed && message.getSubject().contains(productKey)) {
-                    bodies.add(String.valueOf(message.getContent()));
-                }
-            } catch (MessagingException | java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return bodies;
+        return Mailbox.to(address, productKey).stream().map(Mailbox.Mail::body).toList();
     }
 }

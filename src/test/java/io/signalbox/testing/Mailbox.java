@@ -1,6 +1,5 @@
-package io.signalbox.deprecation;
+package io.signalbox.testing;
 
-import io.signalbox.testing.SmtpTestResource;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -9,16 +8,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** What the tests' real SMTP server (GreenMail) received for one address and product. */
-final class Mailbox {
+/** What the tests' real SMTP server (GreenMail) received for one address, read. */
+public final class Mailbox {
 
     private Mailbox() {}
 
     /** A received email, read. */
-    record Mail(String to, String subject, String body, String messageId) {}
+    public record Mail(String to, String subject, String body, String messageId) {}
 
     /** Every email to {@code address} whose subject names {@code productKey}, in the order received. */
-    static List<Mail> to(String address, String productKey) {
+    public static List<Mail> to(String address, String productKey) {
+        return all(address).stream()
+                .filter(m -> m.subject() != null && m.subject().contains(productKey))
+                .toList();
+    }
+
+    /** Every email to {@code address} (compared without case), in the order received. */
+    public static List<Mail> all(String address) {
         List<Mail> found = new ArrayList<>();
         for (MimeMessage message : SmtpTestResource.greenMail().getReceivedMessages()) {
             try {
@@ -26,9 +32,7 @@ final class Mailbox {
                         && Arrays.stream(message.getAllRecipients())
                                 .map(Address::toString)
                                 .anyMatch(a -> a.toLowerCase().contains(address.toLowerCase()));
-                if (addressed
-                        && message.getSubject() != null
-                        && message.getSubject().contains(productKey)) {
+                if (addressed) {
                     found.add(new Mail(address, message.getSubject(), body(message), message.getMessageID()));
                 }
             } catch (MessagingException | IOException e) {
@@ -39,7 +43,7 @@ final class Mailbox {
     }
 
     /** The subjects' first words ("Deprecation:", "Reminder:", …) of the mails to an address about a product. */
-    static List<String> kinds(String address, String productKey) {
+    public static List<String> kinds(String address, String productKey) {
         return to(address, productKey).stream()
                 .map(m -> m.subject().substring(0, m.subject().indexOf(' ')))
                 .toList();
