@@ -33,9 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -109,6 +111,13 @@ public class FreshnessWatch {
      * but committed after it is still seen (the catalog's own writes commit within seconds).
      */
     static final Duration FEED_GRACE = Duration.ofMinutes(2);
+
+    /**
+     * The sequence numbers above {@link #lastChangeSeq} that the due runs have already looked at: the rows of the
+     * grace period are read again, but only a row not seen before (a late commit) makes a product be looked at again.
+     * Bounded by the rows of the last {@link #FEED_GRACE}.
+     */
+    private final NavigableSet<Long> seenChanges = new ConcurrentSkipListSet<>();
 
     /** When this replica last walked every product (System.nanoTime), or null before the first walk. */
     private volatile Long lastFullWalkNanos;
@@ -187,12 +196,18 @@ public class FreshnessWatch {
             if (changed.changes().isEmpty()) {
                 break;
             }
+            List<CatalogChanges.Change> unseen = changed.changes().stream()
+                    .filter(c -> !seenChanges.contains(c.seq()))
+                    .toList();
             Set<Long> ids = new LinkedHashSet<>();
-            changed.changes().stream()
+            unseen.stream()
                     .map(CatalogChanges.Change::productId)
                     .filter(Objects::nonNull)
                     .forEach(ids::add);
-            products += watchChanged(ids, transitions);
+            if (!ids.isEmpty()) {
+                products += watchChanged(ids, transitions);
+            }
+            unseen.forEach(c -> seenChanges.add(c.seq()));
             position = changed.changes().get(changed.changes().size() - 1).seq();
             if (changed.complete()) {
                 break;
@@ -200,6 +215,7 @@ public class FreshnessWatch {
         }
         // The next run reads again what is younger than the grace: a late commit below the position is then seen.
         lastChangeSeq = Math.max(lastChangeSeq, Math.min(position, settled));
+        seenChanges.headSet(lastChangeSeq, true).clear();
         while (true) {
             MeasuredFreshness.MeasuredSince measuredSince = measured.measuredAfter(lastMeasurementId, batch);
             if (measuredSince.productIds().isEmpty()) {
