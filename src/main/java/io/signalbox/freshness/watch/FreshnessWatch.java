@@ -553,11 +553,15 @@ public class FreshnessWatch {
                     as r(id, product_key, domain_key, title, owner, declared, seconds, refreshed, published,
                          deadline, at_risk_from, state, since)
                 where s.product_id = r.id
-                  -- a product whose facts did not change is not written again: no churn every minute
+                  -- a product whose facts did not change is not written again: no churn every minute. The at-risk
+                  -- time is a fact too: a new row starts with its publication time there, and a product that
+                  -- never reported keeps its deadline, so without it the row kept a passed at-risk time and
+                  -- every due run looked at the product again.
                   and (s.product_key, s.domain_key, s.title, s.owner_email, s.declared, s.window_seconds,
-                       s.last_refreshed_at, s.published_at, s.deadline, s.state, s.since, s.unwatched_at is null)
+                       s.last_refreshed_at, s.published_at, s.deadline, s.at_risk_from, s.state, s.since,
+                       s.unwatched_at is null)
                       is distinct from (r.product_key, r.domain_key, r.title, r.owner, r.declared, r.seconds,
-                       r.refreshed, r.published, r.deadline, r.state, r.since, true)
+                       r.refreshed, r.published, r.deadline, r.at_risk_from, r.state, r.since, true)
                 """)) {
             update.setObject(1, time(now));
             String[] types = {

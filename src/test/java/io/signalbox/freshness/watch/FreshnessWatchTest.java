@@ -16,6 +16,9 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,9 @@ class FreshnessWatchTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -301,6 +308,64 @@ class FreshnessWatchTest {
                 .as("a promise that cannot be read is no longer watched")
                 .isTrue();
         assertThat(deliveries(product)).as("nothing was late: no alert").isEmpty();
+    }
+
+    @Test
+    void aPromiseChangeCommittedAfterALaterFeedRowIsStillSeenByTheDueRuns() throws SQLException {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(t0);
+        String owner = owner();
+        Descriptors early = promising("2 h", owner);
+        Descriptors later = promising("2 h", owner);
+        watch.runDue();
+        assertThat(state(early)).isEqualTo("on_time " + t0.plus(Duration.ofHours(2)));
+
+        try (Connection slow = dataSource.getConnection();
+                Connection quick = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            quick.setAutoCommit(false);
+            promiseAsAnotherWriter(slow, early.key(), "6 h"); // takes the lower sequence number
+            promiseAsAnotherWriter(quick, later.key(), "6 h");
+            quick.commit();
+            watch.runDue();
+            assertThat(state(later)).isEqualTo("on_time " + t0.plus(Duration.ofHours(6)));
+            assertThat(state(early)).as("not committed yet").isEqualTo("on_time " + t0.plus(Duration.ofHours(2)));
+            slow.commit();
+        }
+        watch.runDue();
+        assertThat(state(early))
+                .as("committed after a later row the due runs had read: read again within the grace")
+                .isEqualTo("on_time " + t0.plus(Duration.ofHours(6)));
+    }
+
+    @Test
+    void aProductThatNeverReportedIsAtRiskOnlyInTheLastFifthOfItsWindow() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(t0);
+        Descriptors product = promising("2 h", owner());
+        watch.runOnce();
+        // A new row starts with its publication time as the at-risk time; the first look must write the real one, or
+        // the due runs would find the product due every minute.
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> instant(
+                                em.createNativeQuery("select at_risk_from from freshness_state where product_key = :k")
+                                        .setParameter("k", product.key())
+                                        .getSingleResult())))
+                .isEqualTo(t0.plus(Duration.ofMinutes(96)));
+    }
+
+    /** A change of the product's promised freshness as a writer outside this portal makes it, with its feed row. */
+    private static void promiseAsAnotherWriter(Connection db, String productKey, String declared) throws SQLException {
+        try (PreparedStatement version = db.prepareStatement("update product_version set sla_freshness = ? where id ="
+                        + " (select current_version_id from data_product where key = ?)");
+                PreparedStatement feed = db.prepareStatement(
+                        "insert into catalog_change (product_id) select id from data_product where key = ?")) {
+            version.setString(1, declared);
+            version.setString(2, productKey);
+            assertThat(version.executeUpdate()).isEqualTo(1);
+            feed.setString(1, productKey);
+            assertThat(feed.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static String slug(Descriptors product) {
