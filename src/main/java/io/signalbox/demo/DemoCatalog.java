@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,28 +271,48 @@ public class DemoCatalog {
     /** What the demo products' pipelines would have reported, so that compliance has something to show. */
     private int reportMeasurements() {
         int reported = 0;
+        for (DemoMeasurement measurement : measurements()) {
+            try {
+                compliance.report(
+                        measurement.product(),
+                        new ComplianceService.MeasurementReport(
+                                null,
+                                clock.instant().minus(Duration.ofHours(measurement.refreshedHoursAgo())),
+                                measurement.completeness()),
+                        "demo-catalog");
+                reported++;
+            } catch (Refusal e) {
+                LOG.errorf(
+                        "Demo measurement of %s was refused: %s %s", measurement.product(), e.detail(), e.problems());
+            }
+        }
+        return reported;
+    }
+
+    /**
+     * One entry of demo/measurements.yaml: the product, how many hours before the demo's load it was last refreshed,
+     * its completeness (percent per canonical attribute), and whether its pipeline is stalled (behind on purpose).
+     */
+    record DemoMeasurement(String product, long refreshedHoursAgo, Map<String, Object> completeness, boolean stalled) {}
+
+    /** The entries of demo/measurements.yaml, in the file's order. */
+    static List<DemoMeasurement> measurements() {
+        List<DemoMeasurement> measurements = new ArrayList<>();
         for (Object entry : (List<?>) DescriptorParser.parse(resource("demo/measurements.yaml"), DescriptorFormat.YAML)
                 .get(0)
                 .get("measurements")) {
             Map<?, ?> measurement = (Map<?, ?>) entry;
-            String product = (String) measurement.get("product");
-            Number hoursAgo = (Number) measurement.get("refreshedHoursAgo");
             Map<String, Object> completeness = new LinkedHashMap<>();
             if (measurement.get("completeness") instanceof Map<?, ?> values) {
                 values.forEach((attribute, percent) -> completeness.put((String) attribute, percent));
             }
-            try {
-                compliance.report(
-                        product,
-                        new ComplianceService.MeasurementReport(
-                                null, clock.instant().minus(Duration.ofHours(hoursAgo.longValue())), completeness),
-                        "demo-catalog");
-                reported++;
-            } catch (Refusal e) {
-                LOG.errorf("Demo measurement of %s was refused: %s %s", product, e.detail(), e.problems());
-            }
+            measurements.add(new DemoMeasurement(
+                    (String) measurement.get("product"),
+                    ((Number) measurement.get("refreshedHoursAgo")).longValue(),
+                    completeness,
+                    Boolean.TRUE.equals(measurement.get("stalled"))));
         }
-        return reported;
+        return measurements;
     }
 
     static byte[] resource(String path) {

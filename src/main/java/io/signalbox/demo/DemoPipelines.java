@@ -1,8 +1,6 @@
 package io.signalbox.demo;
 
 import io.quarkus.scheduler.Scheduled;
-import io.signalbox.catalog.descriptor.DescriptorFormat;
-import io.signalbox.catalog.descriptor.DescriptorParser;
 import io.signalbox.catalog.model.DataProduct;
 import io.signalbox.catalog.reporting.FreshnessPromises;
 import io.signalbox.governance.compliance.ComplianceService;
@@ -15,8 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +23,11 @@ import org.jboss.logging.Logger;
  * The demo's data pipelines (docs/freshness.md, "Demo"): while the portal runs with the demo catalog, each demo product
  * that {@code demo/measurements.yaml} does not mark {@code stalled} is reported refreshed whenever a quarter of its
  * promised freshness window has passed since its last reported refresh (checked every minute, so even a two-minute
- * promise is refreshed before its last 20 %, when the watch would call it at risk), as a domain's pipeline would report through {@code POST
- * /api/products/{key}/measurements}, with the completeness the file gives it. So the SLA page shows a living mesh: the
- * pipelines' products stay on time, and the stalled ones (behind on purpose) move to at risk and breached as their
- * deadlines pass. Checked every {@code signalbox.demo-catalog.pipeline-interval} (1 min); nothing runs unless the demo
- * catalog is loaded ({@code signalbox.demo-catalog.load}).
+ * promise is refreshed before its last 20 %, when the watch would call it at risk), as a domain's pipeline would report
+ * through {@code POST /api/products/{key}/measurements}, with the completeness the file gives it. So the SLA page shows
+ * a living mesh: the pipelines' products stay on time, and the stalled ones (behind on purpose) move to at risk and
+ * breached as their deadlines pass. Checked every {@code signalbox.demo-catalog.pipeline-interval} (1 min); nothing
+ * runs unless the demo catalog is loaded ({@code signalbox.demo-catalog.load}).
  */
 @ApplicationScoped
 public class DemoPipelines {
@@ -81,8 +77,9 @@ public class DemoPipelines {
     }
 
     /**
-     * Reports refreshed now each of these products whose last reported refresh (or publication, when it never
-     * reported) is at least a quarter of its promised freshness window ago; a product that is missing, retired or whose promise
+     *
+     * Reports refreshed now each of these products whose last reported refresh (or publication, when it never reported)
+     * is at least a quarter of its promised freshness window ago; a product that is missing, retired or whose promise
      * cannot be read is left alone. Each report is its own transaction (as a pipeline's request would be).
      *
      * @return how many products were reported refreshed
@@ -109,7 +106,7 @@ public class DemoPipelines {
         return reported;
     }
 
-    /** When the product's pipeline reports next: a quarter of its window after its last refresh; empty when not watched. */
+    /** When the product's pipeline reports next: a quarter of its window after its last refresh; empty if unwatched. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<Instant> dueAt(String productKey) {
         Optional<DataProduct> product = DataProduct.findByKey(productKey);
@@ -130,21 +127,9 @@ public class DemoPipelines {
 
     /** The demo's pipelines: every product of {@code demo/measurements.yaml} not marked {@code stalled: true}. */
     static List<Pipeline> pipelines() {
-        List<Pipeline> pipelines = new ArrayList<>();
-        for (Object entry :
-                (List<?>) DescriptorParser.parse(DemoCatalog.resource("demo/measurements.yaml"), DescriptorFormat.YAML)
-                        .get(0)
-                        .get("measurements")) {
-            Map<?, ?> measurement = (Map<?, ?>) entry;
-            if (Boolean.TRUE.equals(measurement.get("stalled"))) {
-                continue;
-            }
-            Map<String, Object> completeness = new LinkedHashMap<>();
-            if (measurement.get("completeness") instanceof Map<?, ?> values) {
-                values.forEach((attribute, percent) -> completeness.put((String) attribute, percent));
-            }
-            pipelines.add(new Pipeline((String) measurement.get("product"), completeness));
-        }
-        return pipelines;
+        return DemoCatalog.measurements().stream()
+                .filter(m -> !m.stalled())
+                .map(m -> new Pipeline(m.product(), m.completeness()))
+                .toList();
     }
 }

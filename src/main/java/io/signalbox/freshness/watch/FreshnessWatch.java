@@ -177,12 +177,14 @@ public class FreshnessWatch {
     }
 
     /**
+     *
      * Looks only at the products that can have moved since the last run, a batch per transaction: those the catalog's
      * change feed names since the last run (published, given a new promise, retired: watched, re-dated or no longer
      * watched), those measured since (by measurement id), and those whose at-risk time or deadline has passed in their
-     * current state. The hourly walk of every product ({@link #runOnce()}, {@code signalbox.freshness.full-walk-interval})
-     * catches what no feed row names (a direct write to the catalog's tables). Its cost follows what changed and what
-     * is due, not the catalog: at 97 000 watched products a walk of all of them took 5 to 8 s (docs/performance.md).
+     * current state. The hourly walk of every product ({@link #runOnce()},
+     * {@code signalbox.freshness.full-walk-interval}) catches what no feed row names (a direct write to the catalog's
+     * tables). Its cost follows what changed and what is due, not the catalog: at 97 000 watched products a walk of all
+     * of them took 5 to 8 s (docs/performance.md).
      */
     public Run runDue() {
         Map<String, Integer> transitions = new LinkedHashMap<>();
@@ -255,15 +257,7 @@ public class FreshnessWatch {
     private int watchProducts(Collection<Long> productIds, Map<String, Integer> transitions, boolean unwatchTheRest) {
         Stretch stretch = QuarkusTransaction.requiringNew().call(() -> {
             List<Promise> page = promises.of(productIds);
-            Stretch done = watch(page, clock.instant(), null, Optional.empty());
-            if (unwatchTheRest) {
-                Set<Long> gone = new HashSet<>(productIds);
-                page.stream()
-                        .filter(p -> FreshnessWindow.of(p.declared()).isPresent())
-                        .forEach(p -> gone.remove(p.productId()));
-                stopWatching(gone);
-            }
-            return done;
+            return watch(page, clock.instant(), null, Optional.empty(), unwatchTheRest ? productIds : List.of());
         });
         stretch.kinds().forEach((kind, n) -> {
             transitions.merge(kind, n, Integer::sum);
@@ -341,15 +335,17 @@ public class FreshnessWatch {
         List<Promise> page = promises.page(afterId, batch);
         boolean more = page.size() == batch;
         Optional<Long> lastId = more ? Optional.of(page.get(page.size() - 1).productId()) : Optional.empty();
-        return watch(page, clock.instant(), afterId, lastId);
+        return watch(page, clock.instant(), afterId, lastId, List.of());
     }
 
     /**
      * Watches these promises in the caller's transaction: starts watching the new ones, claims the state rows, moves
      * and alerts. With {@code walkAfterId} (a walk of every product), also stops watching the products of the walked
-     * stretch of ids that no longer promise a readable freshness.
+     * stretch of ids that no longer promise a readable freshness; likewise the products of {@code changed} (ids the
+     * change feed named) that no longer do.
      */
-    private Stretch watch(List<Promise> page, Instant now, Long walkAfterId, Optional<Long> walkLastId) {
+    private Stretch watch(
+            List<Promise> page, Instant now, Long walkAfterId, Optional<Long> walkLastId, Collection<Long> changed) {
         Map<Long, Promise> readable = new LinkedHashMap<>();
         Map<Long, Duration> windows = new HashMap<>();
         for (Promise promise : page) {
@@ -364,6 +360,11 @@ public class FreshnessWatch {
             if (walkAfterId != null) {
                 stopWatching(
                         connection, walkAfterId, walkLastId, readable.keySet().toArray(Long[]::new), now);
+            }
+            Long[] gone =
+                    changed.stream().filter(id -> !readable.containsKey(id)).toArray(Long[]::new);
+            if (gone.length > 0) {
+                stopWatching(connection, gone, now);
             }
             List<Claimed> claimed = claim(connection, readable.keySet().toArray(Long[]::new));
             Map<Long, Instant> refreshes = measured.latestRefreshes(
@@ -493,21 +494,14 @@ public class FreshnessWatch {
         }
     }
 
-    /** Marks unwatched these products (ids), in the caller's transaction. */
-    private void stopWatching(Collection<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return;
+    /** Marks unwatched these products (ids): the change feed named them and they no longer promise a freshness. */
+    private static void stopWatching(Connection connection, Long[] productIds, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update freshness_state set unwatched_at = ? where product_id = any(?) and unwatched_at is null")) {
+            update.setObject(1, time(now));
+            update.setArray(2, connection.createArrayOf("bigint", productIds));
+            update.executeUpdate();
         }
-        Instant now = clock.instant();
-        work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update freshness_state set unwatched_at = ? where product_id = any(?) and unwatched_at is null")) {
-                update.setObject(1, time(now));
-                update.setArray(2, connection.createArrayOf("bigint", productIds.toArray(Long[]::new)));
-                update.executeUpdate();
-            }
-            return null;
-        });
     }
 
     /** The state rows of these products that no other transaction holds, locked until this one ends. */

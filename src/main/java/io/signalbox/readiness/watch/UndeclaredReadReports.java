@@ -319,19 +319,6 @@ public class UndeclaredReadReports {
         });
     }
 
-    /** A report by id; empty when there is none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Report> report(long id) {
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SELECT_REPORT + " where id = ?")) {
-                select.setLong(1, id);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(report(rows)) : Optional.<Report>empty();
-                }
-            }
-        });
-    }
-
     private static final String REPORT_COLUMNS = "id, reading_product_key, reading_title, reading_domain_key,"
             + " reading_owner_email, read_product_key, read_title, read_domain_key, read_owner_email, reported_at,"
             + " resolved_at";
