@@ -1,6 +1,5 @@
 package io.signalbox.demo;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,18 +40,9 @@ class DemoPipelinesTest {
     }
 
     private static Descriptors promising(String domain, String declared) {
-        Descriptors product =
-                Descriptors.product(domain).withoutSla().slaProperty("freshness", Descriptors.quote(declared), null);
+        Descriptors product = Descriptors.product(domain).promisingFreshness(declared);
         product.publish().then().statusCode(201);
         return product;
-    }
-
-    private static void refreshed(Descriptors product, Instant lastRefreshedAt) {
-        given().contentType("application/json")
-                .body(Map.of("lastRefreshedAt", lastRefreshedAt.toString()))
-                .post("/api/products/" + product.key() + "/measurements")
-                .then()
-                .statusCode(201);
     }
 
     private Instant lastRefreshOf(Descriptors product) {
@@ -65,9 +55,9 @@ class DemoPipelinesTest {
         clock.freeze(t0);
         String domain = Descriptors.newDomain();
         Descriptors hourly = promising(domain, "1 h");
-        refreshed(hourly, t0.minus(Duration.ofHours(2)));
+        hourly.reportRefreshed(t0.minus(Duration.ofHours(2)));
         Descriptors daily = promising(domain, "daily");
-        refreshed(daily, t0.minus(Duration.ofHours(1)));
+        daily.reportRefreshed(t0.minus(Duration.ofHours(1)));
         Descriptors unreadable = promising(domain, "as soon as possible");
         List<DemoPipelines.Pipeline> all = List.of(
                 new DemoPipelines.Pipeline(hourly.key(), Map.of()),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -197,6 +198,11 @@ public final class Descriptors {
     public Descriptors withoutSla() {
         slaLines.clear();
         return this;
+    }
+
+    /** Replaces the contract's SLA with a single freshness promise, such as {@code "1 h"} or {@code "daily"}. */
+    public Descriptors promisingFreshness(String declared) {
+        return withoutSla().slaProperty("freshness", quote(declared), null);
     }
 
     /** Adds an SLA property to the contract; the value is raw YAML (quote it with {@link #quote} for text). */
@@ -437,6 +443,19 @@ public final class Descriptors {
     }
 
     /** Publishes this descriptor as YAML and returns the raw response for the test to check. */
+    /**
+     * Reports through the API, as the test's caller, that this product's data was last refreshed at
+     * {@code lastRefreshedAt} (a measurement without completeness), and expects it accepted (201).
+     */
+    public void reportRefreshed(Instant lastRefreshedAt) {
+        RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("lastRefreshedAt", lastRefreshedAt.toString()))
+                .post("/api/products/" + key() + "/measurements")
+                .then()
+                .statusCode(201);
+    }
+
     public Response publish() {
         return RestAssured.given()
                 .contentType("application/yaml")

@@ -1,6 +1,5 @@
 package io.signalbox.freshness.watch;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +49,9 @@ class FreshnessMetricsTest {
     void breachesAndTransitionsAreScrapedByName() {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.freeze(t0);
-        Descriptors product = Descriptors.product(Descriptors.newDomain())
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote("1 h"), null);
+        Descriptors product = Descriptors.product(Descriptors.newDomain()).promisingFreshness("1 h");
         product.publish().then().statusCode(201);
-        given().contentType("application/json")
-                .body(Map.of("lastRefreshedAt", t0.toString()))
-                .post("/api/products/" + product.key() + "/measurements")
-                .then()
-                .statusCode(201);
+        product.reportRefreshed(t0);
         watch.runOnce();
         String before = scrape();
         double breachedBefore = value(before, "signalbox_freshness_transitions_total{to=\"breached\"}");

@@ -1,6 +1,5 @@
 package io.signalbox.freshness.watch;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -75,18 +73,9 @@ class FreshnessWatchTest {
     private static Descriptors promising(String declared, String owner) {
         Descriptors product = Descriptors.product(Descriptors.newDomain())
                 .ownerUsername(owner)
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote(declared), null);
+                .promisingFreshness(declared);
         product.publish().then().statusCode(201);
         return product;
-    }
-
-    private static void refreshed(Descriptors product, Instant lastRefreshedAt) {
-        given().contentType("application/json")
-                .body(Map.of("lastRefreshedAt", lastRefreshedAt.toString()))
-                .post("/api/products/" + product.key() + "/measurements")
-                .then()
-                .statusCode(201);
     }
 
     @Test
@@ -97,7 +86,7 @@ class FreshnessWatchTest {
         // 4 hours, 20 % margin: at risk from 48 minutes before the deadline
         Descriptors product = promising("4 h", owner);
         watch.runOnce();
-        refreshed(product, t0);
+        product.reportRefreshed(t0);
         watch.runOnce();
         assertThat(state(product)).isEqualTo("on_time " + (t0.plus(Duration.ofHours(4))));
 
@@ -125,7 +114,7 @@ class FreshnessWatchTest {
         deliver(owner, product, 2);
 
         clock.freeze(t0.plus(Duration.ofHours(5)));
-        refreshed(product, t0.plus(Duration.ofMinutes(270)));
+        product.reportRefreshed(t0.plus(Duration.ofMinutes(270)));
         watch.runOnce();
         watch.runOnce();
         assertThat(state(product)).isEqualTo("on_time " + t0.plus(Duration.ofMinutes(270 + 240)));
@@ -167,7 +156,7 @@ class FreshnessWatchTest {
         clock.freeze(t0);
         String owner = owner();
         Descriptors product = promising("1 h", owner);
-        refreshed(product, t0.minus(Duration.ofHours(3)));
+        product.reportRefreshed(t0.minus(Duration.ofHours(3)));
         watch.runOnce();
         assertThat(history(product))
                 .containsExactly(
@@ -177,7 +166,7 @@ class FreshnessWatchTest {
         // The first look records where the product stands without alerting (a watch starting on a whole catalog
         // would mail every owner at once); the next move is alerted.
         assertThat(deliveries(product)).isEmpty();
-        refreshed(product, t0);
+        product.reportRefreshed(t0);
         clock.advance(Duration.ofMinutes(1));
         watch.runOnce();
         assertThat(deliveries(product))
@@ -195,7 +184,7 @@ class FreshnessWatchTest {
         String owner = owner();
         // 1 hour, 20 % margin: at risk from 48 minutes after the refresh
         Descriptors product = promising("1 h", owner);
-        refreshed(product, t0);
+        product.reportRefreshed(t0);
         watch.runOnce(); // the walk starts watching it
         watch.runDue(); // whatever other tests measured is behind us
 
@@ -207,7 +196,7 @@ class FreshnessWatchTest {
         watch.runDue();
         assertThat(history(product)).last().asString().startsWith("breached at_risk→breached");
 
-        refreshed(product, clock.instant());
+        product.reportRefreshed(clock.instant());
         FreshnessWatch.Run recovered = watch.runDue();
         assertThat(recovered.of("recovered")).isGreaterThanOrEqualTo(1);
         assertThat(history(product)).last().asString().startsWith("recovered breached→on_time");
@@ -231,7 +220,7 @@ class FreshnessWatchTest {
         clock.freeze(t0);
         String owner = owner();
         Descriptors product = promising("1 h", owner);
-        refreshed(product, t0);
+        product.reportRefreshed(t0);
         watch.runOnce();
         clock.advance(Duration.ofHours(2));
 
@@ -256,19 +245,13 @@ class FreshnessWatchTest {
         watch.runOnce();
         assertThat(unwatched(product)).isFalse();
         product.version("1.1.0")
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote("as soon as possible"), null)
+                .promisingFreshness("as soon as possible")
                 .publish()
                 .then()
                 .statusCode(201);
         watch.runOnce();
         assertThat(unwatched(product)).isTrue();
-        product.version("1.2.0")
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote("2 h"), null)
-                .publish()
-                .then()
-                .statusCode(201);
+        product.version("1.2.0").promisingFreshness("2 h").publish().then().statusCode(201);
         watch.runOnce();
         assertThat(unwatched(product)).isFalse();
     }
@@ -286,20 +269,14 @@ class FreshnessWatchTest {
                 .isEqualTo("on_time " + t0.plus(Duration.ofHours(2)));
 
         clock.advance(Duration.ofMinutes(10));
-        product.version("1.1.0")
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote("6 h"), null)
-                .publish()
-                .then()
-                .statusCode(201);
+        product.version("1.1.0").promisingFreshness("6 h").publish().then().statusCode(201);
         watch.runDue();
         assertThat(state(product))
                 .as("re-dated by the new version's promise")
                 .isEqualTo("on_time " + t0.plus(Duration.ofMinutes(10)).plus(Duration.ofHours(6)));
 
         product.version("1.2.0")
-                .withoutSla()
-                .slaProperty("freshness", Descriptors.quote("as soon as possible"), null)
+                .promisingFreshness("as soon as possible")
                 .publish()
                 .then()
                 .statusCode(201);
